@@ -1,0 +1,3 @@
+// The kernel module: one export list for every kernel family.
+export * from "./heap";
+export * from "./fill";

@@ -1,0 +1,366 @@
+// The heap: one WebAssembly.Memory shared by the façade and the kernels.
+//
+// The allocator lives here, in TypeScript, not in the module. Why:
+// AssemblyScript's TLSF serves one block of at most 1 GiB, and a 1.5 GiB
+// array in a 4 GiB heap is a real request; the façade keeps a record per
+// allocation anyway; kernels stay free of mutable state, so a second
+// instance (a worker over the same shared memory) can run them without ever
+// racing an allocator. The module's only contribution is `heap_base`.
+//
+// The allocator is address-ordered first fit over 64-byte-aligned blocks,
+// with coalescing, and a bump pointer (`top`) at the end. Freeing the block
+// that ends at `top` lowers `top`, so the common create/dispose pattern never
+// touches the free list. Memory grows on demand to 4 GiB and never shrinks
+// (wasm cannot), but freed ranges are reused.
+
+import { formatShape, MemoryError, NotInitializedError } from "./errors.js";
+import { KERNELS_WASM_BASE64 } from "./generated/kernels-wasm.js";
+import { instantiate } from "./generated/kernels.js";
+
+/** The kernel exports, with the generated raw bindings' pointer fixes. */
+export type Kernels = Awaited<ReturnType<typeof instantiate>>;
+
+const PAGE = 65536;
+/** wasm32 addresses 2^32 bytes; `maximum` is given in pages. */
+const MAX_PAGES = 65536;
+/** Every block starts on a cache line: SIMD loads never split one. */
+export const ALIGN = 64;
+/** Scratch space for the shape/stride tables passed to kernels. */
+const SCRATCH_BYTES = 65536;
+
+/**
+ * One allocation: where it is, how big, and how many arrays still use it.
+ * Arrays hold a reference to it (NumPy's "base" memory); the heap does not,
+ * so that a record nobody can reach is collected and its block freed by the
+ * FinalizationRegistry safety net.
+ */
+export class Allocation {
+  constructor(
+    /** Byte address in the heap. */
+    public ptr: number,
+    /** Bytes requested (the block may be rounded up). */
+    public readonly bytes: number,
+    /** Arrays over this allocation that are not disposed yet. */
+    public refs: number,
+    /** False once the block is returned to the heap. */
+    public live: boolean,
+  ) {}
+}
+
+/** The shared record every disposed array points to: never live. */
+export const DISPOSED = new Allocation(0, 0, 0, false);
+
+/** What `heapStats()` reports. */
+export interface HeapStats {
+  /** Bytes held by live allocations (as requested, before rounding). */
+  bytesInUse: number;
+  /** Number of live allocations. */
+  allocations: number;
+  /** Current size of the WebAssembly memory in bytes. */
+  heapSize: number;
+  /** The most the heap can grow to (4 GiB for wasm32). */
+  heapLimit: number;
+  /** Highest `bytesInUse` since start or the last `resetPeak()`. */
+  peakBytesInUse: number;
+}
+
+interface FreedBlock {
+  readonly ptr: number;
+  readonly bytes: number;
+}
+
+let memory: WebAssembly.Memory | null = null;
+let kernelsRef: Kernels | null = null;
+let base = 0;
+let top = 0;
+/** Bytes below this address were handed out before, so they may hold old data. */
+let highWater = 0;
+let scratchPtr = 0;
+// Held here so that the safety net never collects it.
+let scratchAllocation: Allocation | null = null;
+// Free blocks sorted by address, as parallel arrays: cheap to scan and splice.
+const freeStart: number[] = [];
+const freeSize: number[] = [];
+let bytesInUse = 0;
+let liveCount = 0;
+let peak = 0;
+
+// Typed views over the whole memory, rebuilt after every grow (growing
+// detaches the old ArrayBuffer). Only the allocator grows the memory, so a
+// grow is the one place where they go stale.
+export let u8 = new Uint8Array(0);
+/** A DataView over the whole heap, for unaligned and mixed-width access. */
+export let dv = new DataView(new ArrayBuffer(0));
+let viewsOf: ArrayBuffer | null = null;
+
+function refreshViews(): void {
+  const buf = memory!.buffer as ArrayBuffer;
+  if (buf === viewsOf) return;
+  viewsOf = buf;
+  u8 = new Uint8Array(buf);
+  dv = new DataView(buf);
+  for (const f of onGrow) f(buf);
+}
+const onGrow: ((buf: ArrayBuffer) => void)[] = [];
+
+/** Registers a callback that rebuilds cached whole-heap views after a grow. */
+export function onHeapGrow(f: (buf: ArrayBuffer) => void): void {
+  onGrow.push(f);
+  if (viewsOf) f(viewsOf);
+}
+
+// The safety net: a record that no array can reach any more is freed here.
+const registry = new FinalizationRegistry<FreedBlock>((b) => {
+  bytesInUse -= b.bytes;
+  liveCount--;
+  release(b.ptr, blockSize(b.bytes));
+});
+
+function blockSize(bytes: number): number {
+  return bytes === 0 ? 0 : alignUp(bytes, ALIGN);
+}
+
+let debugSites: Map<Allocation, string> | null = null;
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+let pending: Promise<void> | null = null;
+
+/**
+ * Compiles the kernels and creates the heap. Call once and await it before
+ * anything else; later calls return the same promise. Everything after it
+ * is synchronous.
+ * @example
+ * import { init, zeros } from "stridewise";
+ * await init();
+ * const a = zeros([2, 3]);
+ */
+export function init(): Promise<void> {
+  pending ??= (async () => {
+    const module = await WebAssembly.compile(decode(KERNELS_WASM_BASE64));
+    const mem = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
+    const k = await instantiate(module, { env: { memory: mem } } as never);
+    memory = mem;
+    kernelsRef = k;
+    base = alignUp(k.heap_base(), ALIGN);
+    top = base;
+    highWater = base;
+    refreshViews();
+    scratchAllocation = allocate(SCRATCH_BYTES);
+    scratchPtr = scratchAllocation.ptr;
+    bytesInUse = 0;
+    liveCount = 0;
+    peak = 0;
+  })();
+  return pending;
+}
+
+/** The kernel exports; throws a clear error before `init()` has finished. */
+export function kernels(): Kernels {
+  if (kernelsRef === null) {
+    throw new NotInitializedError("stridewise: call `await init()` before using the library");
+  }
+  return kernelsRef;
+}
+
+/** True once `init()` has finished. */
+export function isInitialized(): boolean {
+  return kernelsRef !== null;
+}
+
+/** The WebAssembly.Memory all arrays live in (for workers and advanced use). */
+export function heapMemory(): WebAssembly.Memory {
+  kernels();
+  return memory!;
+}
+
+/** Address of a scratch area of 64 KiB for kernel argument tables. */
+export function scratch(): number {
+  return scratchPtr;
+}
+
+function alignUp(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+function describeBytes(n: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${v.toFixed(2)} ${units[u]}`;
+}
+
+/** Set by the last `allocate`: its block was never handed out before, so it reads as zeros. */
+export let lastAllocationFresh = false;
+
+/**
+ * Reserves `bytes` in the heap. `shape` and `dtype` only serve the error
+ * message, in NumPy's words ("for an array with shape (…) and data type …").
+ * After the call, `lastAllocationFresh` tells whether the block is known to
+ * be zero (never handed out before), which `zeros` uses to skip the fill as
+ * calloc does for NumPy.
+ */
+export function allocate(bytes: number, shape?: readonly number[], dtype?: string): Allocation {
+  kernels();
+  const size = blockSize(bytes);
+  let ptr = -1;
+  if (size === 0) {
+    ptr = base;
+  } else {
+    for (let i = 0; i < freeStart.length; i++) {
+      const s = freeSize[i]!;
+      if (s >= size) {
+        ptr = freeStart[i]!;
+        if (s === size) {
+          freeStart.splice(i, 1);
+          freeSize.splice(i, 1);
+        } else {
+          freeStart[i] = ptr + size;
+          freeSize[i] = s - size;
+        }
+        break;
+      }
+    }
+    if (ptr < 0) {
+      const end = top + size;
+      if (end > memory!.buffer.byteLength) grow(end, bytes, shape, dtype);
+      ptr = top;
+      top = end;
+    }
+  }
+  lastAllocationFresh = ptr >= highWater;
+  if (ptr + size > highWater) highWater = ptr + size;
+  bytesInUse += bytes;
+  liveCount++;
+  if (bytesInUse > peak) peak = bytesInUse;
+  const a = new Allocation(ptr, bytes, 0, true);
+  registry.register(a, { ptr, bytes }, a);
+  if (debugSites) debugSites.set(a, new Error().stack?.split("\n").slice(2).join("\n") ?? "");
+  return a;
+}
+
+function heapSize(): number {
+  return memory ? memory.buffer.byteLength : 0;
+}
+
+function grow(end: number, bytes: number, shape?: readonly number[], dtype?: string): void {
+  const have = memory!.buffer.byteLength;
+  // Grow by at least an eighth of the heap, so that many small allocations
+  // do not each pay for a grow and a rebuild of the typed views.
+  const want = Math.max(Math.ceil((end - have) / PAGE), Math.ceil(have / PAGE / 8), 16);
+  const need = Math.ceil((end - have) / PAGE);
+  const pages = Math.min(want, MAX_PAGES - have / PAGE);
+  try {
+    if (pages < need) throw new RangeError("beyond the limit");
+    memory!.grow(pages);
+  } catch {
+    const what = shape ? ` for an array with shape ${formatShape(shape)} and data type ${dtype}` : "";
+    throw new MemoryError(
+      `Unable to allocate ${describeBytes(bytes)} (${bytes} bytes)${what}: ` +
+        `the heap holds ${have} bytes of at most ${MAX_PAGES * PAGE}, with ${bytesInUse} in use`,
+      bytes,
+      have,
+      MAX_PAGES * PAGE,
+    );
+  }
+  refreshViews();
+}
+
+/** Returns an allocation's block to the heap; idempotent. */
+export function free(a: Allocation): void {
+  if (!a.live) return;
+  a.live = false;
+  a.refs = 0;
+  registry.unregister(a);
+  debugSites?.delete(a);
+  bytesInUse -= a.bytes;
+  liveCount--;
+  release(a.ptr, blockSize(a.bytes));
+}
+
+/** Called by `free` and by the registry for records that were collected undisposed. */
+function release(ptr: number, size: number): void {
+  if (size === 0) return;
+  if (ptr + size === top) {
+    top = ptr;
+    // The last free block may now touch the top: give it back too.
+    const n = freeStart.length;
+    if (n > 0 && freeStart[n - 1]! + freeSize[n - 1]! === top) {
+      top = freeStart[n - 1]!;
+      freeStart.pop();
+      freeSize.pop();
+    }
+    return;
+  }
+  // Binary search for the insertion point, then merge with the neighbours.
+  let lo = 0;
+  let hi = freeStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (freeStart[mid]! < ptr) lo = mid + 1;
+    else hi = mid;
+  }
+  const prevEnd = lo > 0 ? freeStart[lo - 1]! + freeSize[lo - 1]! : -1;
+  const next = lo < freeStart.length ? freeStart[lo]! : -1;
+  if (prevEnd === ptr) {
+    freeSize[lo - 1]! += size;
+    if (next === ptr + size) {
+      freeSize[lo - 1]! += freeSize[lo]!;
+      freeStart.splice(lo, 1);
+      freeSize.splice(lo, 1);
+    }
+  } else if (next === ptr + size) {
+    freeStart[lo] = ptr;
+    freeSize[lo]! += size;
+  } else {
+    freeStart.splice(lo, 0, ptr);
+    freeSize.splice(lo, 0, size);
+  }
+}
+
+/**
+ * What the heap holds now.
+ * @example
+ * const before = heapStats().bytesInUse;
+ * const a = zeros([1024], { dtype: "float32" }); // bytesInUse grows by 4096
+ */
+export function heapStats(): HeapStats {
+  kernels();
+  return {
+    bytesInUse,
+    allocations: liveCount,
+    heapSize: heapSize(),
+    heapLimit: MAX_PAGES * PAGE,
+    peakBytesInUse: peak,
+  };
+}
+
+/** Starts a new peak measurement for `heapStats().peakBytesInUse`. */
+export function resetPeak(): void {
+  peak = bytesInUse;
+}
+
+/**
+ * Debug mode: remember where each allocation was made, for `liveAllocations()`
+ * leak reports in tests. Costs a stack trace per allocation while on.
+ * @example
+ * setDebug(true); const a = zeros([3]); liveAllocations(); // [{ bytes: 24, site: "…" }]
+ */
+export function setDebug(on: boolean): void {
+  debugSites = on ? (debugSites ?? new Map()) : null;
+}
+
+/** The allocations made in debug mode that are still live, with their creation sites. */
+export function liveAllocations(): { ptr: number; bytes: number; refs: number; site: string }[] {
+  if (!debugSites) return [];
+  return [...debugSites].map(([a, site]) => ({ ptr: a.ptr, bytes: a.bytes, refs: a.refs, site }));
+}

@@ -1,0 +1,39 @@
+// stridewise: NumPy's view/copy model for TypeScript.
+// The public API; everything not exported here is internal.
+
+export { init, isInitialized, heapStats, resetPeak, setDebug, liveAllocations, heapMemory } from "./heap.js";
+export type { HeapStats } from "./heap.js";
+export { tidy, keep } from "./lifetime.js";
+export { NDArray } from "./ndarray.js";
+export type { Flags, TypedArrayOf, CopyOrder } from "./ndarray.js";
+export { DTYPES, DTYPE_NAMES, itemsize } from "./dtype.js";
+export type { DType, DTypeInfo, DTypeKind, Scalar } from "./dtype.js";
+export {
+  array,
+  asarray,
+  empty,
+  zeros,
+  ones,
+  full,
+  emptyLike,
+  zerosLike,
+  onesLike,
+  fullLike,
+  arange,
+  linspace,
+  eye,
+} from "./creation.js";
+export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions } from "./creation.js";
+export type { Order } from "./layout.js";
+export {
+  StridewiseError,
+  ValueError,
+  IndexError,
+  DTypeError,
+  AxisError,
+  OverflowError,
+  TooHardError,
+  MemoryError,
+  DisposedError,
+  NotInitializedError,
+} from "./errors.js";

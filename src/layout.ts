@@ -1,0 +1,222 @@
+// Shape and stride arithmetic shared by every part of the façade: NumPy's
+// contiguity rules, default strides for an order, and shape validation.
+
+import { AxisError, ValueError } from "./errors.js";
+
+/** Memory order of a new array: row-major (C) or column-major (F). */
+export type Order = "C" | "F";
+
+/** Number of elements of a shape (1 for the 0-d shape `[]`). */
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
+  return n;
+}
+
+/**
+ * Byte strides of a fresh array of `shape` in `order`.
+ * @example stridesFor([2, 3], 4, "C") // [12, 4]
+ */
+export function stridesFor(shape: readonly number[], itemsize: number, order: Order = "C"): number[] {
+  const n = shape.length;
+  const strides = new Array<number>(n);
+  let s = itemsize;
+  if (order === "C") {
+    for (let i = n - 1; i >= 0; i--) {
+      strides[i] = s;
+      s *= Math.max(shape[i]!, 1);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      strides[i] = s;
+      s *= Math.max(shape[i]!, 1);
+    }
+  }
+  return strides;
+}
+
+/**
+ * NumPy's C-contiguity rule: axes of length 1 are ignored, and an empty
+ * array is contiguous whatever its strides.
+ */
+export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let sd = itemsize;
+  let ok = true;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const dim = shape[i]!;
+    if (dim === 0) return true;
+    if (dim !== 1) {
+      if (strides[i] !== sd) ok = false;
+      sd *= dim;
+    }
+  }
+  return ok;
+}
+
+/** NumPy's F-contiguity rule (see `isCContiguous`). */
+export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let sd = itemsize;
+  let ok = true;
+  for (let i = 0; i < shape.length; i++) {
+    const dim = shape[i]!;
+    if (dim === 0) return true;
+    if (dim !== 1) {
+      if (strides[i] !== sd) ok = false;
+      sd *= dim;
+    }
+  }
+  return ok;
+}
+
+/** NumPy's limit on dimensions. */
+export const MAXDIMS = 64;
+
+/**
+ * Validates a shape argument (a number or a list of numbers) and returns it
+ * as a fresh array. Negative sizes and non-integers raise ValueError as NumPy does.
+ * @example checkShape(3) // [3]; checkShape([2, -1]) throws "negative dimensions are not allowed"
+ */
+export function checkShape(shape: number | readonly number[]): number[] {
+  const s = typeof shape === "number" ? [shape] : Array.from(shape);
+  if (s.length > MAXDIMS) {
+    throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAXDIMS}, found ${s.length}`);
+  }
+  for (const d of s) {
+    if (typeof d !== "number" || !Number.isInteger(d)) {
+      throw new ValueError(`expected a sequence of integers or a single integer, got '${String(d)}'`);
+    }
+    if (d < 0) throw new ValueError("negative dimensions are not allowed");
+  }
+  if (shapeSize(s) > Number.MAX_SAFE_INTEGER) {
+    throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+  }
+  return s;
+}
+
+/**
+ * Normalises an axis argument (negative counts from the end), NumPy's AxisError otherwise.
+ * @example normalizeAxis(-1, 3) // 2
+ */
+export function normalizeAxis(axis: number, ndim: number, prefix?: string): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim, prefix);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/**
+ * NumPy's broadcasting of several shapes into one, or null when they do not
+ * broadcast (callers raise their own NumPy message).
+ * @example broadcastShapeOf([[2, 1], [3]]) // [2, 3]
+ */
+export function broadcastShapeOf(shapes: readonly (readonly number[])[]): number[] | null {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    const off = nd - s.length;
+    for (let i = 0; i < s.length; i++) {
+      const d = s[i]!;
+      const o = out[off + i]!;
+      if (d === o || d === 1) continue;
+      if (o === 1) out[off + i] = d;
+      else return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Strides that make an array of `shape` and `strides` read as `target`
+ * (stride 0 on the broadcast axes), or null when it does not broadcast.
+ * @example broadcastStrides([3], [8], [2, 3]) // [0, 8]
+ */
+export function broadcastStrides(
+  shape: readonly number[],
+  strides: readonly number[],
+  target: readonly number[],
+): number[] | null {
+  const off = target.length - shape.length;
+  if (off < 0) return null;
+  const out = new Array<number>(target.length).fill(0);
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i]!;
+    if (d === target[off + i]) out[off + i] = d === 1 ? 0 : strides[i]!;
+    else if (d === 1) out[off + i] = 0;
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * A loop nest over several operands that share one shape: what every
+ * data-moving kernel is handed. Axes of length 1 are dropped; axes are
+ * ordered outer to inner by the first operand's stride magnitude (the
+ * destination, so writes stream); an axis on which every operand steps
+ * backwards is flipped (the base moves to its last element) so memory is
+ * walked forwards; neighbouring axes that every operand can walk as one are
+ * merged. A contiguous copy ends as one axis; a row copy as two.
+ */
+export interface LoopPlan {
+  /** Lengths, outer to inner; `[]` for a single element. */
+  readonly shape: number[];
+  /** strides[k] are operand k's byte strides, aligned with `shape`. */
+  readonly strides: number[][];
+  /** Byte offsets to add to each operand's base address (from flipped axes). */
+  readonly offsets: number[];
+}
+
+/**
+ * Builds the `LoopPlan` for operands of `shape` with the given strides.
+ * An empty shape (some length 0) plans as `{ shape: [0] }`.
+ * @example planLoops([2, 3], [[24, 8], [24, 8]]).shape // [6]
+ */
+export function planLoops(shape: readonly number[], stridesList: readonly (readonly number[])[]): LoopPlan {
+  const k = stridesList.length;
+  const offsets = new Array<number>(k).fill(0);
+  const axes: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 0) return { shape: [0], strides: stridesList.map(() => [0]), offsets };
+    if (shape[i] !== 1) axes.push(i);
+  }
+  // Flip axes on which every operand steps backwards (or stands still).
+  const flipped = new Set<number>();
+  for (const ax of axes) {
+    let allNeg = true;
+    let anyNeg = false;
+    for (const s of stridesList) {
+      if (s[ax]! > 0) allNeg = false;
+      if (s[ax]! < 0) anyNeg = true;
+    }
+    if (allNeg && anyNeg) {
+      flipped.add(ax);
+      for (let j = 0; j < k; j++) offsets[j]! += (shape[ax]! - 1) * stridesList[j]![ax]!;
+    }
+  }
+  const stride = (j: number, ax: number): number => (flipped.has(ax) ? -stridesList[j]![ax]! : stridesList[j]![ax]!);
+  // Outer to inner by the first operand's stride magnitude; ties keep the
+  // array's own axis order, then the next operand decides. A stable sort.
+  axes.sort((a, b) => {
+    for (let j = 0; j < k; j++) {
+      const d = Math.abs(stride(j, b)) - Math.abs(stride(j, a));
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  const outShape: number[] = [];
+  const outStrides: number[][] = stridesList.map(() => []);
+  for (const ax of axes) {
+    const n = shape[ax]!;
+    const last = outShape.length - 1;
+    let merge = last >= 0;
+    for (let j = 0; j < k && merge; j++) {
+      merge = outStrides[j]![last]! === stride(j, ax) * n;
+    }
+    if (merge) {
+      outShape[last]! *= n;
+      for (let j = 0; j < k; j++) outStrides[j]![last] = stride(j, ax);
+    } else {
+      outShape.push(n);
+      for (let j = 0; j < k; j++) outStrides[j]!.push(stride(j, ax));
+    }
+  }
+  return { shape: outShape, strides: outStrides, offsets };
+}

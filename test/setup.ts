@@ -1,0 +1,4 @@
+// Every test file runs against an initialised heap.
+import { init } from "../src/index.js";
+
+await init();
