@@ -13,6 +13,7 @@ import type { ArrayLike } from "./creation.js";
 import { getIndex, setIndex, type IndexItem } from "./indexing.js";
 import { broadcastTo, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
 import { copy, copyFrom, fill, flatten } from "./ops/copy.js";
+import { astype, type AstypeOptions } from "./ops/astype.js";
 
 // Bits of NDArray._flags. Contiguity is derived lazily (KNOWN says whether
 // the C and F bits are filled in) so that making a view never loops.
@@ -250,6 +251,15 @@ export class NDArray {
   /** A 1-d copy (NumPy's `flatten`; never a view). @example zeros([2, 3]).flatten().shape // [6] */
   flatten(order: CopyOrder = "C"): NDArray {
     return flatten(this, order);
+  }
+
+  /**
+   * The elements converted to `dtype` (a copy unless `copy: false` allows
+   * returning `this`), with NumPy's values for every dtype pair.
+   * @example E.astype("float16").itemsize // 2
+   */
+  astype(dtype: DType, opts?: AstypeOptions): NDArray {
+    return astype(this, dtype, opts);
   }
 
   /** Writes `value` into every element. @example zeros([3]).fill(7) */
