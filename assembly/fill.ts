@@ -25,3 +25,4 @@ export function fill_repeat(dst: usize, total: usize, unit: usize): void {
     done += n;
   }
 }
+

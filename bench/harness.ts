@@ -54,6 +54,8 @@ export interface Workload {
   batch?: number;
   /** Name of the kernel path taken, shown in the table ("contiguous", "tiled", …). */
   path?: string;
+  /** The issue's target ratio (stridewise / NumPy); reported, never enforced. */
+  target?: number;
 }
 
 /** Throws with `what` unless `ok`. */

@@ -1,0 +1,5 @@
+// Every workload family of the side-by-side bench, in BENCH.md order.
+import type { Workload } from "./harness.js";
+import { workloads as creation } from "./creation.bench.js";
+
+export const allWorkloads: Workload[] = [...creation];

@@ -1,0 +1,59 @@
+# The NumPy side of `npm run bench` (bench/run.ts starts it): reads the
+# workloads as JSON on stdin, builds the same data sets, times each
+# statement with the same warm-up, repetitions and batching as the
+# stridewise side, and prints JSON results on stdout.
+import json
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def make_data(quick):
+    rng = np.random.default_rng(0)
+    rows = 2048 if quick else 50257
+    d = {"np": np}
+    lazy = {
+        "E": lambda: rng.standard_normal((rows, 768), dtype=np.float32),
+        "X": lambda: rng.standard_normal((1000 if quick else 10000, 768)),
+        "D": lambda: rng.standard_normal((rows, 768)),
+        "ids4096": lambda: rng.integers(0, rows, 512 if quick else 4096, dtype=np.int64),
+        "ids32": lambda: rng.integers(0, rows, 32, dtype=np.int64),
+        "ids32d": lambda: rng.integers(0, rows, 32, dtype=np.int64),
+        "row_mask": lambda: rng.random(rows) < 0.5,
+        "A": lambda: rng.standard_normal((1024 if quick else 25000, 768), dtype=np.float32),
+        "B": lambda: rng.standard_normal((1024 if quick else 25000, 768), dtype=np.float32),
+    }
+    return d, lazy
+
+
+def main():
+    job = json.load(sys.stdin)
+    ns, lazy = make_data(job["quick"])
+    out = {"numpy": np.__version__, "results": {}}
+    for w in job["workloads"]:
+        for name in w["needs"]:
+            if name not in ns:
+                ns[name] = lazy[name]()
+        local = dict(ns)
+        if w.get("setup"):
+            exec(w["setup"], local)
+        code = compile(w["stmt"], w["id"], "eval")
+        batch = w["batch"]
+        loop = compile(f"for _ in range({batch}):\n    {w['stmt']}\n", w["id"], "exec")
+        t0 = time.perf_counter()
+        i = 0
+        while i < w["warmup"] or time.perf_counter() - t0 < 0.05:
+            eval(code, local)
+            i += 1
+        samples = []
+        for _ in range(w["reps"]):
+            t0 = time.perf_counter()
+            exec(loop, local)
+            samples.append((time.perf_counter() - t0) * 1000 / batch)
+        out["results"][w["id"]] = {"ms": statistics.median(samples), "samples": samples}
+    json.dump(out, sys.stdout)
+
+
+main()

@@ -1,0 +1,245 @@
+// `npm run bench`: every workload of bench/*.bench.ts, timed in stridewise
+// and in NumPy (python3 child process, bench/numpy_side.py) in one run,
+// with the same warm-up, repetitions and batching. Prints a table and
+// writes JSON, markdown and an SVG chart under bench/results/.
+//
+//   npm run bench                 full sizes (BENCH.md)
+//   npm run bench -- --quick      small sizes, for CI (reports, never fails on speed)
+//   npm run bench -- --only W1,W3 a subset
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, platform } from "node:os";
+import { pathToFileURL } from "node:url";
+import { heapMemory, init, NDArray, zeros, type DType } from "../src/index.js";
+import { allWorkloads } from "./all.js";
+import type { Data, Workload } from "./harness.js";
+
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const onlyArg = argv.find((a) => a.startsWith("--only"));
+const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : argv[argv.indexOf(onlyArg) + 1]!).split(",") : null;
+const REPS = quick ? 7 : 9;
+const WARMUP = 3;
+
+await init();
+
+// ---- data: the same shapes as numpy_side.py; values only need the same sign fraction ----
+
+let seed = 0x9e3779b9;
+function nextUniform(): number {
+  // xorshift32: fast and deterministic; values in [-1, 1).
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2147483648 - 1;
+}
+
+function randomFloats(shape: number[], dtype: "float32" | "float64"): NDArray {
+  const a = zeros(shape, { dtype });
+  const buf = heapMemory().buffer;
+  const n = a.size;
+  // A live view is safe here: nothing allocates until the loop ends.
+  const view = dtype === "float32" ? new Float32Array(buf, a.address("bench"), n) : new Float64Array(buf, a.address("bench"), n);
+  for (let i = 0; i < n; i++) view[i] = nextUniform();
+  return a;
+}
+
+function randomInts(n: number, high: number, dtype: DType): NDArray {
+  const a = zeros([n], { dtype });
+  const view = new BigInt64Array(heapMemory().buffer, a.address("bench"), n);
+  for (let i = 0; i < n; i++) view[i] = BigInt(Math.floor(((nextUniform() + 1) / 2) * high));
+  return a;
+}
+
+function randomMask(n: number): NDArray {
+  const a = zeros([n], { dtype: "bool" });
+  const view = new Uint8Array(heapMemory().buffer, a.address("bench"), n);
+  for (let i = 0; i < n; i++) view[i] = nextUniform() < 0 ? 1 : 0;
+  return a;
+}
+
+const rows = quick ? 2048 : 50257;
+const makers: Record<Exclude<keyof Data, "quick">, () => NDArray> = {
+  E: () => randomFloats([rows, 768], "float32"),
+  X: () => randomFloats([quick ? 1000 : 10000, 768], "float64"),
+  D: () => randomFloats([rows, 768], "float64"),
+  ids4096: () => randomInts(quick ? 512 : 4096, rows, "int64"),
+  ids32: () => randomInts(32, rows, "int64"),
+  ids32d: () => randomInts(32, rows, "int64"),
+  row_mask: () => randomMask(rows),
+  A: () => randomFloats([quick ? 1024 : 25000, 768], "float32"),
+  B: () => randomFloats([quick ? 1024 : 25000, 768], "float32"),
+};
+const cache = new Map<string, NDArray>();
+const data = { quick } as Data;
+for (const name of Object.keys(makers) as (keyof typeof makers)[]) {
+  Object.defineProperty(data, name, {
+    get() {
+      let a = cache.get(name);
+      if (!a) cache.set(name, (a = makers[name]()));
+      return a;
+    },
+  });
+}
+const dataNames = Object.keys(makers);
+
+// ---- workloads ----
+
+const workloads = allWorkloads.filter((w) => !only || only.includes(w.id));
+if (workloads.length === 0) {
+  console.error(`no workloads selected (have: ${allWorkloads.map((w) => w.id).join(", ")})`);
+  process.exit(2);
+}
+function needs(w: Workload): string[] {
+  const text = `${w.numpy.setup ?? ""}\n${w.numpy.stmt}`;
+  return dataNames.filter((n) => new RegExp(`\\b${n}\\b`).test(text));
+}
+
+// ---- NumPy side first, in one child process ----
+
+console.log(`stridewise bench (${quick ? "quick" : "full"} sizes): ${workloads.length} workloads, median of ${REPS}`);
+const job = {
+  quick,
+  workloads: workloads.map((w) => ({
+    id: w.id,
+    setup: w.numpy.setup ?? "",
+    stmt: w.numpy.stmt,
+    needs: needs(w),
+    batch: w.batch ?? 1,
+    reps: REPS,
+    warmup: WARMUP,
+  })),
+};
+const py = spawnSync("python3", ["bench/numpy_side.py"], {
+  input: JSON.stringify(job),
+  encoding: "utf8",
+  maxBuffer: 64 << 20,
+});
+if (py.status !== 0) {
+  console.error(py.stderr);
+  throw new Error("bench: the NumPy side failed");
+}
+const numpy = JSON.parse(py.stdout) as { numpy: string; results: Record<string, { ms: number }> };
+
+// ---- stridewise side ----
+
+function release(r: unknown): void {
+  if (r instanceof NDArray) r.dispose();
+  else if (Array.isArray(r)) r.forEach(release);
+}
+
+interface Row {
+  id: string;
+  title: string;
+  path: string;
+  ms: number;
+  numpyMs: number;
+  ratio: number;
+  gbps: number | null;
+  target: number | null;
+}
+const rowsOut: Row[] = [];
+for (const w of workloads) {
+  const prepared = w.setup?.(data);
+  const batch = w.batch ?? 1;
+  // Warm up until the JIT has settled: at least WARMUP calls and 50 ms.
+  const warmStart = performance.now();
+  for (let i = 0; i < WARMUP || performance.now() - warmStart < 50; i++) {
+    const r = w.run(data, prepared);
+    if (i < WARMUP) w.check(r, data);
+    release(r);
+  }
+  const samples: number[] = [];
+  for (let s = 0; s < REPS; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) release(w.run(data, prepared));
+    samples.push((performance.now() - t0) / batch);
+  }
+  const last = w.run(data, prepared);
+  w.check(last, data);
+  release(last);
+  release(prepared);
+  samples.sort((a, b) => a - b);
+  const ms = samples[samples.length >> 1]!;
+  const numpyMs = numpy.results[w.id]!.ms;
+  const bytes = w.bytes?.(data);
+  rowsOut.push({
+    id: w.id,
+    title: w.title,
+    path: w.path ?? "",
+    ms,
+    numpyMs,
+    ratio: ms / numpyMs,
+    gbps: bytes === undefined ? null : bytes / (ms * 1e6),
+    target: w.target ?? null,
+  });
+}
+
+// ---- report ----
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(4) : ms.toExponential(2);
+}
+const header = ["id", "workload", "path", "stridewise ms", "NumPy ms", "ratio", "target", "GB/s"];
+const table = rowsOut.map((r) => [
+  r.id,
+  r.title,
+  r.path,
+  fmtMs(r.ms),
+  fmtMs(r.numpyMs),
+  `${r.ratio.toFixed(2)}x`,
+  r.target === null ? "" : `<= ${r.target}x ${r.ratio <= r.target ? "met" : "MISSED"}`,
+  r.gbps === null ? "" : r.gbps.toFixed(1),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+console.log(line(header));
+for (const row of table) console.log(line(row));
+
+const machine = `${platform()} ${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}, NumPy ${numpy.numpy}`;
+// npm scripts run from the repository root; the bundle lives in build/run/.
+const outDir = new URL(quick ? "bench/results/quick/" : "bench/results/", pathToFileURL(`${process.cwd()}/`));
+mkdirSync(outDir, { recursive: true });
+const stamp = new Date().toISOString();
+writeFileSync(new URL("latest.json", outDir), JSON.stringify({ date: stamp, quick, machine, reps: REPS, rows: rowsOut }, null, 2));
+const md =
+  `# stridewise vs NumPy (${quick ? "quick" : "full"} sizes)\n\n${stamp}; ${machine}; median of ${REPS}, ` +
+  `warm-up ${WARMUP} calls and 50 ms; ratio = stridewise / NumPy, same run (below 1 is faster).\n\n` +
+  `| ${header.join(" | ")} |\n|${header.map((_, i) => (i < 3 ? "---" : "---:")).join("|")}|\n` +
+  table.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`).join("\n") +
+  `\n\n![ratios](latest.svg)\n`;
+writeFileSync(new URL("latest.md", outDir), md);
+writeFileSync(new URL("latest.svg", outDir), svgChart(rowsOut));
+console.log(`\nwrote bench/results/${quick ? "quick/" : ""}latest.{json,md,svg}`);
+
+/** Horizontal bars of the ratios on a log scale, with the 1.0 line and targets. */
+function svgChart(rs: Row[]): string {
+  const W = 760;
+  const left = 230;
+  const barH = 18;
+  const gap = 6;
+  const top = 30;
+  const H = top + rs.length * (barH + gap) + 30;
+  const lo = Math.log10(0.01);
+  const hi = Math.log10(100);
+  const x = (r: number): number => left + ((Math.log10(Math.min(Math.max(r, 0.01), 100)) - lo) / (hi - lo)) * (W - left - 20);
+  const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  let body = "";
+  for (const t of [0.01, 0.1, 1, 10, 100]) {
+    body += `<line x1="${x(t)}" y1="${top - 8}" x2="${x(t)}" y2="${H - 24}" stroke="${t === 1 ? "#333" : "#ddd"}"/>`;
+    body += `<text x="${x(t)}" y="${H - 8}" font-size="11" text-anchor="middle">${t}x</text>`;
+  }
+  rs.forEach((r, i) => {
+    const y = top + i * (barH + gap);
+    const color = r.target !== null && r.ratio > r.target ? "#d9534f" : r.ratio <= 1 ? "#3c8d5a" : "#e8a33d";
+    body += `<text x="${left - 6}" y="${y + 13}" font-size="11" text-anchor="end">${esc(`${r.id} ${r.title}`.slice(0, 38))}</text>`;
+    body += `<rect x="${x(0.01)}" y="${y}" width="${Math.max(1, x(r.ratio) - x(0.01))}" height="${barH}" fill="${color}"/>`;
+    body += `<text x="${x(r.ratio) + 4}" y="${y + 13}" font-size="11">${r.ratio.toFixed(2)}x</text>`;
+    if (r.target !== null) body += `<line x1="${x(r.target)}" y1="${y - 2}" x2="${x(r.target)}" y2="${y + barH + 2}" stroke="#000" stroke-dasharray="3,2"/>`;
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">` +
+    `<text x="10" y="16" font-size="13">stridewise time / NumPy time (log scale; left of 1x is faster; dashes: target)</text>${body}</svg>\n`
+  );
+}
