@@ -1,3 +1,4 @@
 // The kernel module: one export list for every kernel family.
 export * from "./heap";
 export * from "./fill";
+export * from "./overlap";

@@ -37,3 +37,5 @@ export {
   DisposedError,
   NotInitializedError,
 } from "./errors.js";
+export { sharesMemory, mayShareMemory } from "./overlap.js";
+export type { SharesMemoryOptions } from "./overlap.js";
