@@ -25,6 +25,33 @@ export {
 } from "./creation.js";
 export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions } from "./creation.js";
 export type { Order } from "./layout.js";
+export { slice, Slice, newaxis } from "./indexing.js";
+export type { IndexItem } from "./indexing.js";
+export {
+  reshape,
+  transpose,
+  swapaxes,
+  moveaxis,
+  squeeze,
+  expandDims,
+  ravel,
+  broadcastTo,
+  broadcastArrays,
+  broadcastShapes,
+  viewAs,
+  asStrided,
+  slidingWindowView,
+  atleast1d,
+  atleast2d,
+  atleast3d,
+  split,
+  arraySplit,
+  hsplit,
+  vsplit,
+  dsplit,
+  diagonal,
+} from "./manipulation.js";
+export type { ReshapeOptions, AsStridedOptions, SlidingWindowOptions } from "./manipulation.js";
 export {
   StridewiseError,
   ValueError,

@@ -1,7 +1,19 @@
-// STUB (issue 4 fills this in): NumPy's index grammar for get/set.
+// NumPy's basic index grammar for `get` / `set`: integers, slices, newaxis
+// and ellipsis, each giving a view by descriptor arithmetic alone.
+//
+// The hot path is `E.get(":, :2")`: one Map lookup for the parsed string,
+// then one pass that builds the new shape, strides and offset. No regex, no
+// Proxy, no allocation besides the two small arrays of the new descriptor.
+// Strings are parsed once (a regex checks integers there) and cached.
+//
+// Advanced indexing (integer and boolean arrays, issue 6) plugs in at
+// `advancedIndex`: every component that is not basic is routed there.
 
-import type { ArrayLike } from "./creation.js";
-import type { NDArray } from "./ndarray.js";
+import { DTypeError, IndexError, ValueError, formatShape } from "./errors.js";
+import { asarray, type ArrayLike } from "./creation.js";
+import { broadcastStrides } from "./layout.js";
+import { makeView, type NDArray } from "./ndarray.js";
+import { copyFrom, fill } from "./ops/copy.js";
 
 /**
  * A slice `start:stop:step`; null parts take NumPy's defaults.
@@ -23,20 +35,274 @@ export function slice(start?: number | null, stop?: number | null, step?: number
 /** NumPy's `newaxis`: inserts an axis of length 1. */
 export const newaxis = null;
 
-/** One component of an index: integer, slice (object or string such as ":2" or ":, :256"), newaxis (null), "...". */
+/**
+ * One component of an index: an integer, a slice (a `Slice` or a string such
+ * as `":2"`, `"::-1"`, or a whole comma-separated index `":, :256"`), newaxis
+ * (`null`, or `"None"` / `"newaxis"` inside a string), or `"..."`.
+ */
 export type IndexItem = number | string | Slice | null;
 
-/** @internal `a[index]`. */
-export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
-  void a;
-  void index;
-  throw new Error("get: not implemented yet");
+/** A parsed component: what strings turn into. "..." stays the ellipsis marker. */
+type Component = number | Slice | null | "...";
+
+const INVALID_INDEX =
+  "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
+
+// ---- Parsing index strings (once per distinct string) ----
+
+const CACHE_LIMIT = 1024;
+const parsed = new Map<string, readonly Component[]>();
+const INTEGER = /^[+-]?\d+$/;
+
+function parseInteger(text: string, whole: string): number {
+  if (!INTEGER.test(text)) {
+    throw new IndexError(
+      `invalid index string '${whole}': '${text}' is not an integer (expected integers, slices such as '1:5:2', '...', 'None', separated by commas)`,
+    );
+  }
+  return Number(text);
 }
 
-/** @internal `a[index] = value`. */
-export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
+function parseComponent(text: string, whole: string): Component {
+  const t = text.trim();
+  if (t === "...") return "...";
+  if (t === "None" || t === "newaxis") return null;
+  if (t.includes(":")) {
+    const parts = t.split(":");
+    if (parts.length > 3) throw new IndexError(`invalid index string '${whole}': '${t}' has more than two ':'`);
+    const num = (k: number): number | null => {
+      const p = parts[k]?.trim() ?? "";
+      return p === "" ? null : parseInteger(p, whole);
+    };
+    return new Slice(num(0), num(1), num(2));
+  }
+  return parseInteger(t, whole);
+}
+
+/**
+ * @internal The components of an index string such as `":, 1:5:2, ..., None"`,
+ * cached (callers must not mutate the result).
+ */
+export function parseIndexString(s: string): readonly Component[] {
+  let out = parsed.get(s);
+  if (out === undefined) {
+    if (s.trim() === "") throw new IndexError(`invalid index string '': expected at least one component`);
+    const parts = s.split(",");
+    // A trailing comma makes a tuple in Python ("0," is (0,)): ignore one empty last part.
+    if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
+    out = parts.map((p) => parseComponent(p, s));
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(s, out);
+  }
+  return out;
+}
+
+/** Flattens strings into their components; other items pass through. */
+function components(index: readonly IndexItem[]): readonly Component[] {
+  if (index.length === 1) {
+    const only = index[0];
+    if (typeof only === "string" && only !== "...") return parseIndexString(only);
+    return index as readonly Component[];
+  }
+  let hasString = false;
+  for (let k = 0; k < index.length; k++) {
+    const it = index[k];
+    if (typeof it === "string" && it !== "...") hasString = true;
+  }
+  if (!hasString) return index as readonly Component[];
+  const out: Component[] = [];
+  for (const it of index) {
+    if (typeof it === "string" && it !== "...") out.push(...parseIndexString(it));
+    else out.push(it as Component);
+  }
+  return out;
+}
+
+// ---- Slices ----
+
+/** Python's slice.indices(length) plus the slice length, written into `out`: [start, step, length]. */
+function adjustSlice(s: Slice, length: number, out: number[]): void {
+  let { start, stop, step } = s;
+  if (step === null) step = 1;
+  else if (!Number.isInteger(step)) throw sliceTypeError();
+  if (step === 0) throw new ValueError("slice step cannot be zero");
+  let lo: number;
+  let hi: number;
+  if (start === null) lo = step < 0 ? length - 1 : 0;
+  else {
+    if (!Number.isInteger(start)) throw sliceTypeError();
+    lo = start;
+    if (lo < 0) {
+      lo += length;
+      if (lo < 0) lo = step < 0 ? -1 : 0;
+    } else if (lo >= length) lo = step < 0 ? length - 1 : length;
+  }
+  if (stop === null) hi = step < 0 ? -1 : length;
+  else {
+    if (!Number.isInteger(stop)) throw sliceTypeError();
+    hi = stop;
+    if (hi < 0) {
+      hi += length;
+      if (hi < 0) hi = step < 0 ? -1 : 0;
+    } else if (hi >= length) hi = step < 0 ? length - 1 : length;
+  }
+  let n = 0;
+  if (step < 0) {
+    if (hi < lo) n = Math.floor((lo - hi - 1) / -step) + 1;
+  } else if (lo < hi) n = Math.floor((hi - lo - 1) / step) + 1;
+  out[0] = lo;
+  out[1] = step;
+  out[2] = n;
+}
+
+function sliceTypeError(): DTypeError {
+  return new DTypeError("slice indices must be integers or None or have an __index__ method");
+}
+
+/**
+ * @internal `a[start:stop:step]` along one axis (the other axes untouched), as
+ * the split family needs it. Python's clamping rules; a view.
+ */
+export function sliceAxis(a: NDArray, axis: number, start: number | null, stop: number | null, step: number | null = null): NDArray {
+  const adj = [0, 0, 0];
+  adjustSlice(new Slice(start, stop, step), a.shape[axis]!, adj);
+  const shape = a.shape.slice();
+  const strides = a.strides.slice();
+  shape[axis] = adj[2]!;
+  strides[axis] = adj[1]! * a.strides[axis]!;
+  return makeView(a, shape, strides, a.offset + adj[0]! * a.strides[axis]!);
+}
+
+// ---- get ----
+
+const adj = [0, 0, 0];
+
+/**
+ * @internal `a[index]`. Basic indices give a view (an integer on every axis
+ * gives a 0-d view); anything else is handed to `advancedIndex`.
+ * Throws IndexError (out of bounds, too many indices, two ellipses, invalid
+ * component), ValueError (zero step), DTypeError (non-integer slice part).
+ */
+export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
+  const items = components(index);
+  const n = items.length;
+  const ndim = a.shape.length;
+  let consumed = 0;
+  let ellipsis = -1;
+  for (let k = 0; k < n; k++) {
+    const it = items[k];
+    if (typeof it === "number" || it instanceof Slice) consumed++;
+    else if (it === "...") {
+      if (ellipsis >= 0) throw new IndexError("an index can only have a single ellipsis ('...')");
+      ellipsis = k;
+    } else if (it !== null) return advancedIndex(a, items);
+  }
+  if (consumed > ndim) {
+    throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${consumed} were indexed`);
+  }
+  const srcShape = a.shape;
+  const srcStrides = a.strides;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let offset = a.offset;
+  let ax = 0;
+  for (let k = 0; k < n; k++) {
+    const it = items[k]!;
+    if (typeof it === "number") {
+      const size = srcShape[ax]!;
+      if (!Number.isInteger(it)) throw new IndexError(INVALID_INDEX);
+      const j = it < 0 ? it + size : it;
+      if (j < 0 || j >= size) throw new IndexError(`index ${it} is out of bounds for axis ${ax} with size ${size}`);
+      offset += j * srcStrides[ax]!;
+      ax++;
+    } else if (it === null) {
+      shape.push(1);
+      strides.push(0);
+    } else if (it === "...") {
+      for (let end = ax + ndim - consumed; ax < end; ax++) {
+        shape.push(srcShape[ax]!);
+        strides.push(srcStrides[ax]!);
+      }
+    } else {
+      adjustSlice(it, srcShape[ax]!, adj);
+      const s = srcStrides[ax]!;
+      shape.push(adj[2]!);
+      strides.push(adj[1]! * s);
+      offset += adj[0]! * s;
+      ax++;
+    }
+  }
+  for (; ax < ndim; ax++) {
+    shape.push(srcShape[ax]!);
+    strides.push(srcStrides[ax]!);
+  }
+  return makeView(a, shape, strides, offset);
+}
+
+/**
+ * Hook for advanced indexing (issue 6): integer arrays, boolean arrays and
+ * booleans select by copy. Until that lands every such index is refused.
+ */
+function advancedIndex(a: NDArray, items: readonly unknown[]): NDArray {
   void a;
-  void index;
-  void value;
-  throw new Error("set: not implemented yet");
+  for (const it of items) {
+    if (typeof it === "string") throw new IndexError(`invalid index string '${it}'`);
+  }
+  throw new IndexError(INVALID_INDEX);
+}
+
+// ---- set ----
+
+/**
+ * @internal `a[index] = value`: the selection is a view, then `assign`.
+ * Read-only arrays raise before the index is looked at, as NumPy.
+ */
+export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
+  a.checkWriteable();
+  const view = getIndex(a, index);
+  try {
+    assign(view, value);
+  } finally {
+    view.dispose();
+  }
+}
+
+/**
+ * @internal Writes `value` into every element of `dst`, broadcasting it: the
+ * one path every write of `set` takes (overlap handling plugs in here).
+ * A scalar fills; anything else becomes an array (NumPy drops leading
+ * length-1 axes of a value with more dimensions than `dst`), is broadcast
+ * read-only to `dst.shape` and copied (with a cast when dtypes differ).
+ * Throws ValueError for a read-only `dst` or shapes that do not broadcast;
+ * nothing is written then.
+ */
+export function assign(dst: NDArray, value: ArrayLike): void {
+  dst.checkWriteable();
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    fill(dst, value);
+    return;
+  }
+  const src = asarray(value);
+  try {
+    let shape = src.shape;
+    let strides = src.strides;
+    let lead = 0;
+    while (shape.length - lead > dst.shape.length && shape[lead] === 1) lead++;
+    if (lead > 0) {
+      shape = shape.slice(lead);
+      strides = strides.slice(lead);
+    }
+    const bs = broadcastStrides(shape, strides, dst.shape);
+    if (bs === null) {
+      throw new ValueError(`could not broadcast input array from shape ${formatShape(shape)} into shape ${formatShape(dst.shape)}`);
+    }
+    const b = makeView(src, dst.shape, bs, src.offset, src.dtype, false);
+    try {
+      copyFrom(dst, b);
+    } finally {
+      b.dispose();
+    }
+  } finally {
+    if (src !== value) src.dispose();
+  }
 }

@@ -1,53 +1,619 @@
-// STUB (issue 4 fills this in): every view operation, as descriptor arithmetic.
+// Every view operation of NumPy, as descriptor arithmetic: a new shape,
+// new byte strides and a new offset over the same allocation. Only reshape
+// and ravel may copy, and only when NumPy's would (they say so).
 
-import type { DType } from "./dtype.js";
-import type { Order } from "./layout.js";
-import type { NDArray } from "./ndarray.js";
-
-function notYet(name: string): never {
-  throw new Error(`${name}: not implemented yet`);
-}
+import { IndexError, ValueError, formatShape } from "./errors.js";
+import { checkDType, DTYPES, type DType } from "./dtype.js";
+import { emptyArray } from "./creation.js";
+import { checkShape, normalizeAxis, stridesFor, type Order } from "./layout.js";
+import { makeView, type NDArray } from "./ndarray.js";
+import { copyFrom, flatten } from "./ops/copy.js";
+import { fixUnknown, nocopyStrides } from "./reshape.js";
+import { getIndex, sliceAxis } from "./indexing.js";
 
 /** Options of `reshape`. */
 export interface ReshapeOptions {
-  order?: Order;
+  /** Read and write the elements in C (row-major) or F order; "A": F when `a` is only F-contiguous. Default "C". */
+  order?: Order | "A";
   /** true: always copy; false: raise instead of copying; undefined: copy only when needed. */
   copy?: boolean;
 }
 
+function itemsizeOf(a: NDArray): number {
+  return DTYPES[a.dtype].itemsize;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Plain integer list from a number-or-list axis argument. */
+function axisList(axis: number | readonly number[]): readonly number[] {
+  return typeof axis === "number" ? [axis] : axis;
+}
+
+/**
+ * Normalises several axes (NumPy's `normalize_axis_tuple`): AxisError for
+ * one out of range, ValueError `repeated axis` (with the argument's name
+ * when given) for a duplicate.
+ */
+function normalizeAxes(axes: readonly number[], ndim: number, argname?: string): number[] {
+  const out = axes.map((ax) => normalizeAxis(ax, ndim, argname));
+  for (let i = 1; i < out.length; i++) {
+    if (out.indexOf(out[i]!) < i) throw new ValueError(argname ? `repeated axis in \`${argname}\` argument` : "repeated axis");
+  }
+  return out;
+}
+
+// ---- reshape and ravel ----
+
+/**
+ * The same elements in a new shape, read in `order`. A view whenever
+ * NumPy's is: same shape, a contiguous array, or a non-contiguous one whose
+ * axes split or merge cleanly (see src/reshape.ts); otherwise a copy
+ * (`copy: false` raises instead; `copy: true` always copies). One length may
+ * be -1 (inferred). Like NumPy, a copy is a C/F copy of `a` with the result
+ * a view of it (`base` is that copy, `flags.ownData` false).
+ * Throws ValueError: `cannot reshape array of size 6 into shape (4,2)`,
+ * `can only specify one unknown dimension`, `Unable to avoid creating a copy while reshaping.`
+ * @example reshape(arange(6), [2, -1]).shape // [2, 3]
+ */
 export function reshape(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
-  void a, shape, opts;
-  return notYet("reshape");
+  const dims = typeof shape === "number" ? [shape] : shape;
+  let order = opts?.order ?? "C";
+  const copy = opts?.copy;
+  if (order !== "C" && order !== "F") {
+    if (order !== "A") throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
+    order = a.isF && !a.isC ? "F" : "C";
+  }
+  if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
+  const newShape = fixUnknown(dims, a.size);
+  checkShape(newShape);
+  const itemsize = itemsizeOf(a);
+  if (copy !== true) {
+    if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
+    const strides = nocopyStrides(a.shape, a.strides, newShape, itemsize, order);
+    if (strides !== null) return makeView(a, newShape, strides, a.offset);
+    if (copy === false) throw new ValueError("Unable to avoid creating a copy while reshaping.");
+  }
+  return copyThenView(a, newShape, order);
 }
+
+/** A `order` copy of `a`, seen in `newShape`: NumPy returns a view of its hidden copy. */
+function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
+  a.address("reshape");
+  const owner = emptyArray(a.shape, a.dtype, order);
+  try {
+    copyFrom(owner, a);
+    return makeView(owner, newShape, stridesFor(newShape, itemsizeOf(a), order), 0);
+  } finally {
+    // The view holds the memory now; the hidden owner stays only as `base`.
+    owner.dispose();
+  }
+}
+
+/**
+ * The elements as 1-d in `order`: a view when the layout allows (C: a
+ * C-contiguous array; F: F-contiguous; A: either; K: any layout whose
+ * strides, sorted, are contiguous and positive), else a copy (`flatten`).
+ * @example ravel(zeros([2, 3])).shape // [6]
+ */
+export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
+  if (order !== "C" && order !== "F" && order !== "A" && order !== "K") {
+    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
+  }
+  const itemsize = itemsizeOf(a);
+  if (order === "A") order = a.isF && !a.isC ? "F" : "C";
+  else if (order === "K") {
+    if (a.isC) order = "C";
+    else if (a.isF) order = "F";
+  }
+  if ((order === "C" && a.isC) || (order === "F" && a.isF)) {
+    return a.shape.length === 1 ? makeView(a, a.shape, a.strides, a.offset) : makeView(a, [a.size], [itemsize], a.offset);
+  }
+  if (order === "K") {
+    // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
+    // contiguous from the innermost out means one block in memory order.
+    const perm = a.shape.map((_, i) => i);
+    perm.sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
+    let want = itemsize;
+    let ok = true;
+    for (let i = perm.length - 1; i >= 0 && ok; i--) {
+      const n = a.shape[perm[i]!]!;
+      if (n === 1) continue;
+      if (a.strides[perm[i]!] !== want) ok = false;
+      want *= n;
+    }
+    if (ok) return makeView(a, [a.size], [itemsize], a.offset);
+  }
+  return flatten(a, order);
+}
+
+// ---- axis permutations ----
+
+/**
+ * Axes permuted: reversed by default, else `axes[i]` is the source of axis i. Always a view.
+ * Throws ValueError `axes don't match array`, `repeated axis in transpose`; AxisError.
+ * @example transpose(zeros([2, 3, 4]), [1, 0, 2]).shape // [3, 2, 4]
+ */
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
-  void a, axes;
-  return notYet("transpose");
+  const ndim = a.shape.length;
+  const shape = new Array<number>(ndim);
+  const strides = new Array<number>(ndim);
+  if (axes === undefined) {
+    for (let i = 0; i < ndim; i++) {
+      shape[i] = a.shape[ndim - 1 - i]!;
+      strides[i] = a.strides[ndim - 1 - i]!;
+    }
+  } else {
+    if (axes.length !== ndim) throw new ValueError("axes don't match array");
+    const seen = new Array<boolean>(ndim).fill(false);
+    for (let i = 0; i < ndim; i++) {
+      const ax = normalizeAxis(axes[i]!, ndim);
+      if (seen[ax]) throw new ValueError("repeated axis in transpose");
+      seen[ax] = true;
+      shape[i] = a.shape[ax]!;
+      strides[i] = a.strides[ax]!;
+    }
+  }
+  return makeView(a, shape, strides, a.offset);
 }
+
+/**
+ * Two axes interchanged; a view.
+ * @example swapaxes(zeros([2, 3, 4]), 0, 2).shape // [4, 3, 2]
+ */
 export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
-  void a, axis1, axis2;
-  return notYet("swapaxes");
+  const ndim = a.shape.length;
+  const i = normalizeAxis(axis1, ndim, "axis1");
+  const j = normalizeAxis(axis2, ndim, "axis2");
+  const shape = a.shape.slice();
+  const strides = a.strides.slice();
+  shape[i] = a.shape[j]!;
+  shape[j] = a.shape[i]!;
+  strides[i] = a.strides[j]!;
+  strides[j] = a.strides[i]!;
+  return makeView(a, shape, strides, a.offset);
 }
+
+/**
+ * Axes moved from `source` to `destination`, the others keeping their order; a view.
+ * @example moveaxis(zeros([2, 3, 4]), 0, -1).shape // [3, 4, 2]
+ */
 export function moveaxis(a: NDArray, source: number | readonly number[], destination: number | readonly number[]): NDArray {
-  void a, source, destination;
-  return notYet("moveaxis");
+  const ndim = a.shape.length;
+  const src = normalizeAxes(axisList(source), ndim, "source");
+  const dst = normalizeAxes(axisList(destination), ndim, "destination");
+  if (src.length !== dst.length) {
+    throw new ValueError("`source` and `destination` arguments must have the same number of elements");
+  }
+  const order: number[] = [];
+  for (let i = 0; i < ndim; i++) if (!src.includes(i)) order.push(i);
+  const pairs = dst.map((d, k) => [d, src[k]!] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [d, s] of pairs) order.splice(d, 0, s);
+  return transpose(a, order);
 }
-export function squeeze(a: NDArray, axis?: number | readonly number[]): NDArray {
-  void a, axis;
-  return notYet("squeeze");
+
+// ---- adding and removing length-1 axes ----
+
+/**
+ * Length-1 axes removed: all of them, or those named by `axis`; a view.
+ * Throws ValueError `cannot select an axis to squeeze out which has size not equal to one`,
+ * `duplicate value in 'axis'`; AxisError.
+ * @example squeeze(zeros([1, 3, 1]), 0).shape // [3, 1]
+ */
+export function squeeze(a: NDArray, axis?: number | readonly number[] | null): NDArray {
+  const ndim = a.shape.length;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  if (axis === undefined || axis === null) {
+    for (let i = 0; i < ndim; i++) {
+      if (a.shape[i] !== 1) {
+        shape.push(a.shape[i]!);
+        strides.push(a.strides[i]!);
+      }
+    }
+    return makeView(a, shape, strides, a.offset);
+  }
+  const drop = new Array<boolean>(ndim).fill(false);
+  for (const ax of axisList(axis)) {
+    const i = normalizeAxis(ax, ndim);
+    if (drop[i]) throw new ValueError("duplicate value in 'axis'");
+    drop[i] = true;
+  }
+  for (let i = 0; i < ndim; i++) {
+    if (drop[i] && a.shape[i] !== 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
+  }
+  for (let i = 0; i < ndim; i++) {
+    if (!drop[i]) {
+      shape.push(a.shape[i]!);
+      strides.push(a.strides[i]!);
+    }
+  }
+  return makeView(a, shape, strides, a.offset);
 }
+
+/**
+ * Length-1 axes inserted so that they sit at `axis` in the result; a view
+ * (NumPy's `a.reshape` with the new shape, so strides match NumPy's).
+ * Throws AxisError, ValueError `repeated axis`.
+ * @example expandDims(zeros([3]), [0, 2]).shape // [1, 3, 1]
+ */
 export function expandDims(a: NDArray, axis: number | readonly number[]): NDArray {
-  void a, axis;
-  return notYet("expandDims");
+  const axes = axisList(axis);
+  const outNdim = a.shape.length + axes.length;
+  const norm = normalizeAxes(axes, outNdim);
+  const shape: number[] = [];
+  let k = 0;
+  for (let i = 0; i < outNdim; i++) shape.push(norm.includes(i) ? 1 : a.shape[k++]!);
+  return reshape(a, shape);
 }
-export function ravel(a: NDArray, order?: Order | "A" | "K"): NDArray {
-  void a, order;
-  return notYet("ravel");
+
+/**
+ * `a` with at least 1 (2, 3) dimensions, as NumPy's atleast_1d/2d/3d: a 0-d
+ * array becomes [1] ([1, 1], [1, 1, 1]); a 1-d [n] becomes [1, n] (2d) or
+ * [1, n, 1] (3d); a 2-d one [m, n, 1] (3d). Always a new view (NumPy returns
+ * `a` itself when nothing changes; here that is a view equal to `a`).
+ * @example atleast2d(arange(3)).shape // [1, 3]
+ */
+export function atleast1d(a: NDArray): NDArray {
+  return a.shape.length === 0 ? reshape(a, [1]) : makeView(a, a.shape, a.strides, a.offset);
 }
+
+/** See `atleast1d`. @example atleast2d(arange(3)).shape // [1, 3] */
+export function atleast2d(a: NDArray): NDArray {
+  const nd = a.shape.length;
+  if (nd === 0) return reshape(a, [1, 1]);
+  if (nd === 1) return getIndex(a, [null, "..."]);
+  return makeView(a, a.shape, a.strides, a.offset);
+}
+
+/** See `atleast1d`. @example atleast3d(zeros([2, 3])).shape // [2, 3, 1] */
+export function atleast3d(a: NDArray): NDArray {
+  const nd = a.shape.length;
+  if (nd === 0) return reshape(a, [1, 1, 1]);
+  if (nd === 1) return getIndex(a, [null, "...", null]);
+  if (nd === 2) return getIndex(a, ["...", null]);
+  return makeView(a, a.shape, a.strides, a.offset);
+}
+
+// ---- broadcasting ----
+
+function shapeArg(shape: number | readonly number[]): number[] {
+  const s = typeof shape === "number" ? [shape] : Array.from(shape);
+  for (const d of s) {
+    if (typeof d !== "number" || !Number.isInteger(d)) {
+      throw new ValueError(`expected a sequence of integers or a single integer, got '${String(d)}'`);
+    }
+  }
+  return s;
+}
+
+/**
+ * A read-only view of `a` broadcast to `shape`: new leading axes and
+ * stretched length-1 axes get stride 0. Throws ValueError with NumPy's messages.
+ * @example broadcastTo(arange(3), [2, 3]).strides // [0, 8]
+ */
 export function broadcastTo(a: NDArray, shape: number | readonly number[]): NDArray {
-  void a, shape;
-  return notYet("broadcastTo");
+  const target = shapeArg(shape);
+  for (const d of target) if (d < 0) throw new ValueError("all elements of broadcast shape must be non-negative");
+  checkShape(target);
+  const ndim = a.shape.length;
+  if (target.length < ndim) throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
+  const off = target.length - ndim;
+  const strides = new Array<number>(target.length).fill(0);
+  for (let i = 0; i < ndim; i++) {
+    const d = a.shape[i]!;
+    const t = target[off + i]!;
+    if (d === t) strides[off + i] = d === 1 ? 0 : a.strides[i]!;
+    else if (d !== 1) {
+      throw new ValueError(
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)}  and requested shape ${formatShape(target)}`,
+      );
+    }
+  }
+  return makeView(a, target, strides, a.offset, a.dtype, false);
 }
+
+/**
+ * The shape several shapes broadcast to. Throws ValueError
+ * `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1 with shape (3,).`
+ * @example broadcastShapes([2, 1], [3]) // [2, 3]
+ */
+export function broadcastShapes(...shapes: (number | readonly number[])[]): number[] {
+  const list = shapes.map((s) => checkShape(s));
+  let nd = 0;
+  for (const s of list) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  // Axis by axis, as NumPy's multi-iterator: the first operand that sets a
+  // length is the one named in the mismatch.
+  for (let i = 0; i < nd; i++) {
+    let from = -1;
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j]!;
+      const k = i + s.length - nd;
+      if (k < 0) continue;
+      const d = s[k]!;
+      if (d === 1) continue;
+      if (out[i] === 1) {
+        out[i] = d;
+        from = j;
+      } else if (out[i] !== d) {
+        throw new ValueError(
+          "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between " +
+            `arg ${from} with shape ${formatShape(list[from]!)} and arg ${j} with shape ${formatShape(s)}.`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Views of every array broadcast to their common shape. An array that
+ * needs no broadcasting comes back as a plain view (writeable as it was);
+ * the others are read-only (NumPy 2.4 still makes them writeable with a
+ * FutureWarning on write; the read-only answer is NumPy's announced future).
+ * @example broadcastArrays(zeros([2, 1]), zeros([3])).map((v) => v.shape) // [[2, 3], [2, 3]]
+ */
+export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
+  const shape = broadcastShapes(...arrays.map((a) => a.shape));
+  for (const a of arrays) a.address("broadcastArrays");
+  return arrays.map((a) => (sameShape(a.shape, shape) ? makeView(a, a.shape, a.strides, a.offset) : broadcastTo(a, shape)));
+}
+
+// ---- reinterpreting and free-form strides ----
+
+/**
+ * The same bytes read as `dtype`; a view. With a different item size the
+ * last axis changes length (NumPy's rule): it must be contiguous (or of
+ * length 1, or the array empty), and the sizes must divide. Throws ValueError with NumPy's messages.
+ * @example viewAs(zeros([2, 4], { dtype: "int16" }), "int32").shape // [2, 2]
+ */
 export function viewAs(a: NDArray, dtype: DType): NDArray {
-  void a, dtype;
-  return notYet("view");
+  const d = checkDType(dtype);
+  const oldSize = itemsizeOf(a);
+  const newSize = DTYPES[d].itemsize;
+  if (newSize === oldSize) return makeView(a, a.shape, a.strides, a.offset, d);
+  const ndim = a.shape.length;
+  if (ndim === 0) throw new ValueError("Changing the dtype of a 0d array is only supported if the itemsize is unchanged");
+  const last = ndim - 1;
+  if (a.shape[last] !== 1 && a.size !== 0 && a.strides[last] !== oldSize) {
+    throw new ValueError("To change to a dtype of a different size, the last axis must be contiguous");
+  }
+  const shape = a.shape.slice();
+  const strides = a.strides.slice();
+  if (newSize < oldSize) {
+    if (oldSize % newSize !== 0) {
+      throw new ValueError("When changing to a smaller dtype, its size must be a divisor of the size of original dtype");
+    }
+    shape[last]! *= oldSize / newSize;
+  } else {
+    const bytes = a.shape[last]! * oldSize;
+    if (bytes % newSize !== 0) {
+      throw new ValueError(
+        "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.",
+      );
+    }
+    shape[last] = bytes / newSize;
+  }
+  strides[last] = newSize;
+  return makeView(a, shape, strides, a.offset, d);
 }
+
+/** Options of `asStrided`. */
+export interface AsStridedOptions {
+  /** false makes the view read-only; true keeps `a`'s writeability (default true, as NumPy). */
+  writeable?: boolean;
+}
+
+/**
+ * A view with any shape and byte strides over `a`'s memory, starting at
+ * `a`'s first element (NumPy's `as_strided`). Unlike NumPy, every byte
+ * the view can reach must lie inside `a`'s allocation (ValueError
+ * otherwise), since other arrays live next to it in the shared heap.
+ * Elements may overlap; writing through such a view is the caller's risk.
+ * @example asStrided(arange(6), [4, 3], [8, 8]).toArray()[1] // [1n, 2n, 3n]
+ */
+export function asStrided(
+  a: NDArray,
+  shape?: number | readonly number[],
+  strides?: number | readonly number[],
+  opts?: AsStridedOptions,
+): NDArray {
+  const s = shape === undefined ? a.shape.slice() : checkShape(shape);
+  const st = strides === undefined ? a.strides.slice() : typeof strides === "number" ? [strides] : Array.from(strides);
+  if (st.length !== s.length) throw new ValueError("mismatch in length of strides and shape");
+  for (const x of st) {
+    if (typeof x !== "number" || !Number.isInteger(x)) throw new ValueError(`asStrided: strides must be integers, got '${String(x)}'`);
+  }
+  const itemsize = itemsizeOf(a);
+  const mem = a._mem;
+  let lo = a.offset;
+  let hi = a.offset + itemsize;
+  let empty = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === 0) empty = true;
+    const span = (s[i]! - 1) * st[i]!;
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  if (!empty && (lo < 0 || hi > mem.bytes) && mem.live) {
+    throw new ValueError(
+      `asStrided: the view would reach bytes [${lo}, ${hi}) of an allocation of ${mem.bytes} bytes (expected a view inside it)`,
+    );
+  }
+  return makeView(a, s, st, a.offset, a.dtype, opts?.writeable ?? true);
+}
+
+/** Options of `slidingWindowView`. */
+export interface SlidingWindowOptions {
+  /** Make the windows writeable (NumPy's default is read-only, since windows overlap). */
+  writeable?: boolean;
+}
+
+/**
+ * Every window of `windowShape` over `a` (along `axis`, default every axis),
+ * as a read-only view: the window axes are appended after the positions.
+ * Throws ValueError with NumPy's messages.
+ * @example slidingWindowView(arange(5), 3).shape // [3, 3]
+ */
+export function slidingWindowView(
+  a: NDArray,
+  windowShape: number | readonly number[],
+  axis?: number | readonly number[] | null,
+  opts?: SlidingWindowOptions,
+): NDArray {
+  const win = Array.from(axisList(windowShape));
+  for (const w of win) {
+    if (!Number.isInteger(w)) throw new ValueError(`slidingWindowView: window_shape must be integers, got '${String(w)}'`);
+  }
+  if (win.some((w) => w < 0)) throw new ValueError("`window_shape` cannot contain negative values");
+  const ndim = a.shape.length;
+  let axes: number[];
+  if (axis === undefined || axis === null) {
+    axes = a.shape.map((_, i) => i);
+    if (win.length !== axes.length) {
+      throw new ValueError(
+        `Since axis is \`None\`, must provide window_shape for all dimensions of \`x\`; got ${win.length} window_shape elements and \`x.ndim\` is ${ndim}.`,
+      );
+    }
+  } else {
+    axes = axisList(axis).map((ax) => normalizeAxis(ax, ndim));
+    if (win.length !== axes.length) {
+      throw new ValueError(
+        `Must provide matching length window_shape and axis; got ${win.length} window_shape elements and ${axes.length} axes elements.`,
+      );
+    }
+  }
+  const shape = a.shape.slice();
+  const strides = a.strides.slice();
+  for (let k = 0; k < axes.length; k++) {
+    const ax = axes[k]!;
+    if (shape[ax]! < win[k]!) throw new ValueError("window shape cannot be larger than input array shape");
+    shape[ax]! -= win[k]! - 1;
+    strides.push(a.strides[ax]!);
+  }
+  shape.push(...win);
+  return makeView(a, shape, strides, a.offset, a.dtype, opts?.writeable ?? false);
+}
+
+/**
+ * The diagonal over `axis1` and `axis2` (shifted by `offset`: positive above
+ * the main diagonal): a read-only view, as NumPy 2's. The other axes come
+ * first, the diagonal last.
+ * Throws ValueError `diag requires an array of at least two dimensions`,
+ * `axis1 and axis2 cannot be the same`; AxisError.
+ * @example diagonal(eye(3)).toArray() // [1, 1, 1]
+ */
+export function diagonal(a: NDArray, offset = 0, axis1 = 0, axis2 = 1): NDArray {
+  const ndim = a.shape.length;
+  if (ndim < 2) throw new ValueError("diag requires an array of at least two dimensions");
+  if (!Number.isInteger(offset)) throw new ValueError(`diagonal: offset must be an integer, got ${offset}`);
+  const i = normalizeAxis(axis1, ndim, "axis1");
+  const j = normalizeAxis(axis2, ndim, "axis2");
+  if (i === j) throw new ValueError("axis1 and axis2 cannot be the same");
+  let n1 = a.shape[i]!;
+  let n2 = a.shape[j]!;
+  const s1 = a.strides[i]!;
+  const s2 = a.strides[j]!;
+  let start = a.offset;
+  let shift: number;
+  let shiftStride: number;
+  if (offset >= 0) {
+    shift = offset;
+    shiftStride = s2;
+    n2 -= offset;
+  } else {
+    shift = -offset;
+    shiftStride = s1;
+    n1 += offset;
+  }
+  let n = Math.min(n1, n2);
+  if (n < 0) n = 0;
+  else start += shift * shiftStride;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let k = 0; k < ndim; k++) {
+    if (k !== i && k !== j) {
+      shape.push(a.shape[k]!);
+      strides.push(a.strides[k]!);
+    }
+  }
+  shape.push(n);
+  strides.push(s1 + s2);
+  return makeView(a, shape, strides, start, a.dtype, false);
+}
+
+// ---- splitting ----
+
+/**
+ * Views of `a` cut along `axis`: into `sections` pieces as equal as possible
+ * (the first `size % sections` one longer), or at the given `indices`
+ * (Python slice rules: negative counts from the end, out-of-range clamps).
+ * Throws ValueError `number sections must be larger than 0.`
+ * @example arraySplit(arange(5), 2).map((p) => p.shape[0]) // [3, 2]
+ */
+export function arraySplit(a: NDArray, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
+  const ndim = a.shape.length;
+  if (!Number.isInteger(axis) || axis >= ndim || axis < -ndim) throw new IndexError("tuple index out of range");
+  const ax = axis < 0 ? axis + ndim : axis;
+  const total = a.shape[ax]!;
+  let points: number[];
+  if (typeof indicesOrSections === "number") {
+    const n = indicesOrSections;
+    if (!Number.isInteger(n)) throw new ValueError(`arraySplit: sections must be an integer, got ${n}`);
+    if (n <= 0) throw new ValueError("number sections must be larger than 0.");
+    const each = Math.floor(total / n);
+    const extras = total % n;
+    points = [0];
+    for (let k = 0; k < n; k++) points.push(points[k]! + each + (k < extras ? 1 : 0));
+  } else {
+    for (const x of indicesOrSections) {
+      if (!Number.isInteger(x)) throw new ValueError(`arraySplit: indices must be integers, got ${x}`);
+    }
+    points = [0, ...indicesOrSections, total];
+  }
+  a.address("split");
+  const out: NDArray[] = [];
+  for (let k = 0; k + 1 < points.length; k++) out.push(sliceAxis(a, ax, points[k]!, points[k + 1]!));
+  return out;
+}
+
+/**
+ * As `arraySplit`, but a number of sections must divide the axis exactly:
+ * ValueError `array split does not result in an equal division`.
+ * @example split(arange(6), 3).length // 3
+ */
+export function split(a: NDArray, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
+  if (typeof indicesOrSections === "number") {
+    const ndim = a.shape.length;
+    if (!Number.isInteger(axis) || axis >= ndim || axis < -ndim) throw new IndexError("tuple index out of range");
+    const total = a.shape[axis < 0 ? axis + ndim : axis]!;
+    if (indicesOrSections > 0 && total % indicesOrSections !== 0) {
+      throw new ValueError("array split does not result in an equal division");
+    }
+  }
+  return arraySplit(a, indicesOrSections, axis);
+}
+
+/** `split` along axis 1 (axis 0 for 1-d arrays). @example hsplit(zeros([2, 4]), 2)[0].shape // [2, 2] */
+export function hsplit(a: NDArray, indicesOrSections: number | readonly number[]): NDArray[] {
+  if (a.shape.length === 0) throw new ValueError("hsplit only works on arrays of 1 or more dimensions");
+  return split(a, indicesOrSections, a.shape.length > 1 ? 1 : 0);
+}
+
+/** `split` along axis 0 of an array of 2 or more dimensions. @example vsplit(zeros([4, 2]), 2)[0].shape // [2, 2] */
+export function vsplit(a: NDArray, indicesOrSections: number | readonly number[]): NDArray[] {
+  if (a.shape.length < 2) throw new ValueError("vsplit only works on arrays of 2 or more dimensions");
+  return split(a, indicesOrSections, 0);
+}
+
+/** `split` along axis 2 of an array of 3 or more dimensions. @example dsplit(zeros([1, 1, 4]), 2)[0].shape // [1, 1, 2] */
+export function dsplit(a: NDArray, indicesOrSections: number | readonly number[]): NDArray[] {
+  if (a.shape.length < 3) throw new ValueError("dsplit only works on arrays of 3 or more dimensions");
+  return split(a, indicesOrSections, 2);
+}
+

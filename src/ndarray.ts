@@ -11,7 +11,7 @@ import { isCContiguous, isFContiguous, shapeSize, type Order } from "./layout.js
 import { trackCreated } from "./lifetime.js";
 import type { ArrayLike } from "./creation.js";
 import { getIndex, setIndex, type IndexItem } from "./indexing.js";
-import { broadcastTo, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
+import { broadcastTo, diagonal, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
 import { copy, copyFrom, fill, flatten } from "./ops/copy.js";
 import { astype, type AstypeOptions } from "./ops/astype.js";
 
@@ -235,6 +235,14 @@ export class NDArray {
   /** The same bytes read as another dtype; a view. @example zeros([2], { dtype: "float32" }).view("uint8").shape // [8] */
   view(dtype: DType): NDArray {
     return viewAs(this, dtype);
+  }
+
+  /**
+   * The diagonal over `axis1`/`axis2`, shifted by `offset`: a read-only view (NumPy 2).
+   * @example eye(3).diagonal().toArray() // [1, 1, 1]
+   */
+  diagonal(offset = 0, axis1 = 0, axis2 = 1): NDArray {
+    return diagonal(this, offset, axis1, axis2);
   }
 
   // ---- Copies (src/ops/copy.ts) ----

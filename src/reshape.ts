@@ -1,0 +1,126 @@
+// Reshape without copying, as NumPy's `_attempt_nocopy_reshape`.
+//
+// Problem: given an array's shape and byte strides (any layout, including
+// non-contiguous views) and a new shape of the same size, find byte strides
+// that make the new shape walk the same elements in the same (C or F) order,
+// or say that none exist.
+//
+// Approach: drop the length-1 axes of the old shape (their strides do not
+// matter), then walk the old and new shapes together, grouping the fewest
+// axes on each side whose products agree. Each old group must be one
+// contiguous run in the requested order (stride[k] == shape[k+1]*stride[k+1]
+// for C), and the new group's strides are then the old group's innermost
+// stride scaled up. Trailing new axes of length 1 get the stride the walk
+// ended with.
+//
+// Cheap cases, handled by the caller: same shape (a plain view) and an array
+// already contiguous in the requested order (fresh strides).
+// Limits: like NumPy, zero-size arrays are not special-cased here; callers
+// reach this only for arrays that are not contiguous (and a zero-size array
+// always is).
+
+import { ValueError } from "./errors.js";
+
+/**
+ * Strides for `newShape` over the elements of (`shape`, `strides`) in
+ * `order`, or null when the layout needs a copy. Sizes must already agree.
+ * @example nocopyStrides([2, 3], [8, 16], [6], 8, "C") // null (transposed)
+ */
+export function nocopyStrides(
+  shape: readonly number[],
+  strides: readonly number[],
+  newShape: readonly number[],
+  itemsize: number,
+  order: "C" | "F",
+): number[] | null {
+  const olddims: number[] = [];
+  const oldstrides: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] !== 1) {
+      olddims.push(shape[i]!);
+      oldstrides.push(strides[i]!);
+    }
+  }
+  const oldnd = olddims.length;
+  const newnd = newShape.length;
+  const newstrides = new Array<number>(newnd).fill(0);
+  const isF = order === "F";
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < newnd && oi < oldnd) {
+    let np = newShape[ni]!;
+    let op = olddims[oi]!;
+    while (np !== op) {
+      // Products grow monotonically; an index past the end means the sizes
+      // disagree, which the caller has ruled out (or a zero length).
+      if (np < op) {
+        if (nj >= newnd) return null;
+        np *= newShape[nj++]!;
+      } else {
+        if (oj >= oldnd) return null;
+        op *= olddims[oj++]!;
+      }
+    }
+    for (let ok = oi; ok < oj - 1; ok++) {
+      if (isF) {
+        if (oldstrides[ok + 1] !== olddims[ok]! * oldstrides[ok]!) return null;
+      } else if (oldstrides[ok] !== olddims[ok + 1]! * oldstrides[ok + 1]!) return null;
+    }
+    if (isF) {
+      newstrides[ni] = oldstrides[oi]!;
+      for (let nk = ni + 1; nk < nj; nk++) newstrides[nk] = newstrides[nk - 1]! * newShape[nk - 1]!;
+    } else {
+      newstrides[nj - 1] = oldstrides[oj - 1]!;
+      for (let nk = nj - 1; nk > ni; nk--) newstrides[nk - 1] = newstrides[nk]! * newShape[nk]!;
+    }
+    ni = nj++;
+    oi = oj++;
+  }
+  let last = ni >= 1 ? newstrides[ni - 1]! : itemsize;
+  if (isF && ni >= 1) last *= newShape[ni - 1]!;
+  for (let nk = ni; nk < newnd; nk++) newstrides[nk] = last;
+  return newstrides;
+}
+
+/**
+ * NumPy's shape argument of reshape: integers, at most one negative (the
+ * unknown length, inferred from `size`). Returns the completed shape.
+ * Throws ValueError with NumPy's messages.
+ * @example fixUnknown([2, -1], 6) // [2, 3]
+ */
+export function fixUnknown(newShape: readonly number[], size: number): number[] {
+  const dims = Array.from(newShape);
+  let unknown = -1;
+  let known = 1;
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i]!;
+    if (typeof d !== "number" || !Number.isInteger(d)) {
+      throw new ValueError(`reshape: expected a sequence of integers or a single integer, got '${String(d)}'`);
+    }
+    if (d < 0) {
+      if (unknown >= 0) throw new ValueError("can only specify one unknown dimension");
+      unknown = i;
+    } else known *= d;
+  }
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) throw sizeMismatch(size, dims);
+    dims[unknown] = size / known;
+  } else if (known !== size) throw sizeMismatch(size, dims);
+  return dims;
+}
+
+/** NumPy's message, which spells unknown lengths "newaxis" and drops leading ones. */
+function sizeMismatch(size: number, dims: readonly number[]): ValueError {
+  let i = 0;
+  while (i < dims.length && dims[i]! < 0) i++;
+  let text: string;
+  if (i === dims.length) text = "()";
+  else {
+    let s = String(dims[i++]);
+    for (; i < dims.length; i++) s += dims[i]! < 0 ? ",newaxis" : `,${dims[i]}`;
+    text = dims.length === 1 ? `(${s},)` : `(${s})`;
+  }
+  return new ValueError(`cannot reshape array of size ${size} into shape ${text}`);
+}
