@@ -479,3 +479,25 @@ describe("overlap, the write paths' three-valued answer", () => {
     expect(overlap(one, b)).toBe("no");
   });
 });
+
+describe("the work budget on NumPy's hard instance", () => {
+  it("gives up with TooHardError under every budget NumPy gives up under", () => {
+    // mem_overlap.c's example of a hard, non-overlapping pair (int8):
+    // x1 = as_strided(x, strides=(36674, 61119, 85569), shape=(1049, 1049, 1049))
+    // x2 = as_strided(x[64023025:], strides=(12223, 12224, 1), shape=(1049, 1049, 1))
+    // The solver never reads the bytes, so a small base stands in for x.
+    const x = zeros([16], { dtype: "uint8" });
+    const x1 = makeView(x, [1049, 1049, 1049], [36674, 61119, 85569], 0, "uint8");
+    const x2 = makeView(x, [1049, 1049, 1], [12223, 12224, 1], 64023025, "uint8");
+    for (const w of [1, 10, 100, 1000, 100000]) {
+      expect(() => sharesMemory(x1, x2, { maxWork: w }), `maxWork ${w}`).toThrow("Exceeded max_work");
+    }
+    const t0 = performance.now();
+    expect(() => sharesMemory(x1, x2, { maxWork: 1000000 })).toThrow(TooHardError);
+    const ms = performance.now() - t0;
+    // NumPy 2.4.6 takes about 23 ms for this budget on the project's machines.
+    expect(ms).toBeLessThan(200);
+    expect(overlap(x1, x2, 1000)).toBe("unknown");
+    expect(mayShareMemory(x1, x2, { maxWork: 1000 })).toBe(true);
+  });
+});
