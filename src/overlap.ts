@@ -100,8 +100,8 @@ function solve(a: NDArray, b: NDArray, maxWork: number, strict: boolean, fn: str
     else loB += e;
   }
   if (loA >= hiB || loB >= hiA) return NO;
-  if (maxWork === 0) return TOO_HARD;
   if (a.offset === b.offset && (!strict || maxWork < 0)) return YES;
+  if (maxWork === 0) return TOO_HARD;
   if (hiA > SAFE || hiB > SAFE || loA < -SAFE || loB < -SAFE) return OVERFLOW;
   if (na + nb + 2 > MAX_TERMS) return TOO_HARD;
 
@@ -196,12 +196,18 @@ export function mayShareMemory(a: NDArray, b: NDArray, opts?: SharesMemoryOption
  * `src` into `dst`: "no" means copy directly; "yes" and "unknown" mean copy
  * through a temporary (or in a safe direction).
  *
- * The default budget is the larger element count: deciding never costs more
- * than the copy it may save. `maxWork: 0` is the bounds test alone.
+ * The default budget scales with the larger element count, as mem_overlap.c
+ * suggests for ufuncs: a search node costs about as much as copying 32
+ * elements, so deciding never costs much more than the temporary copy it
+ * may save (at least 64 nodes, which every pair of slices of one parent
+ * needs far less than). `maxWork: 0` is the bounds test alone, -1 exact.
  * @throws DisposedError when either array has been disposed.
+ * @example
+ * // In a write path: dst[...] = src
+ * if (overlap(dst, src) === "no") copyDirect(dst, src); else copyViaTemporary(dst, src);
  */
 export function overlap(a: NDArray, b: NDArray, maxWork?: number): Overlap {
-  const w = maxWork === undefined ? Math.max(1, a.size, b.size) : maxWork;
+  const w = maxWork === undefined ? Math.max(64, Math.floor(Math.max(a.size, b.size) / 32)) : maxWork;
   const s = solve(a, b, w, false, "overlap");
   return s === NO ? "no" : s === YES ? "yes" : "unknown";
 }
