@@ -120,7 +120,10 @@ function components(index: readonly IndexItem[]): readonly Component[] {
 
 // ---- Slices ----
 
-/** Python's slice.indices(length) plus the slice length, written into `out`: [start, step, length]. */
+/**
+ * Python's slice.indices(length) plus the slice length, written into `out`:
+ * [start, step, length]; an empty slice is [0, 1, 0], as NumPy views it.
+ */
 function adjustSlice(s: Slice, length: number, out: number[]): void {
   let { start, stop, step } = s;
   if (step === null) step = 1;
@@ -150,6 +153,11 @@ function adjustSlice(s: Slice, length: number, out: number[]): void {
   if (step < 0) {
     if (hi < lo) n = Math.floor((lo - hi - 1) / -step) + 1;
   } else if (lo < hi) n = Math.floor((hi - lo - 1) / step) + 1;
+  if (n === 0) {
+    // NumPy points an empty slice at the axis start with the axis' own stride.
+    lo = 0;
+    step = 1;
+  }
   out[0] = lo;
   out[1] = step;
   out[2] = n;
@@ -169,7 +177,7 @@ export function sliceAxis(a: NDArray, axis: number, start: number | null, stop: 
   const shape = a.shape.slice();
   const strides = a.strides.slice();
   shape[axis] = adj[2]!;
-  strides[axis] = adj[1]! * a.strides[axis]!;
+  strides[axis] = adj[1]! * a.strides[axis]! + 0;
   return makeView(a, shape, strides, a.offset + adj[0]! * a.strides[axis]!);
 }
 
@@ -227,7 +235,7 @@ export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
       adjustSlice(it, srcShape[ax]!, adj);
       const s = srcStrides[ax]!;
       shape.push(adj[2]!);
-      strides.push(adj[1]! * s);
+      strides.push(adj[1]! * s + 0); // + 0: a zero stride stepped backwards is -0, which NumPy does not have
       offset += adj[0]! * s;
       ax++;
     }

@@ -111,7 +111,7 @@ export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
     else if (a.isF) order = "F";
   }
   if ((order === "C" && a.isC) || (order === "F" && a.isF)) {
-    return a.shape.length === 1 ? makeView(a, a.shape, a.strides, a.offset) : makeView(a, [a.size], [itemsize], a.offset);
+    return makeView(a, [a.size], [itemsize], a.offset);
   }
   if (order === "K") {
     // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
