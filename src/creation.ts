@@ -2,8 +2,9 @@
 // Every function here returns a fresh C-contiguous (or F, where asked)
 // array that owns its memory.
 
-import { DTypeError, ValueError } from "./errors.js";
+import { DTypeError, ValueError, ZeroDivisionError } from "./errors.js";
 import { checkDType, DTYPES, scalarDType, toStored, writeStored, type DType, type Scalar } from "./dtype.js";
+import { bfloat16BitsToNumber, float16BitsToNumber } from "./half.js";
 import { allocate, kernels, lastAllocationFresh, u8 } from "./heap.js";
 import { checkShape, stridesFor, type Order } from "./layout.js";
 import { NDArray } from "./ndarray.js";
@@ -44,10 +45,12 @@ export type TypedArray =
  */
 export function emptyArray(shape: readonly number[], dtype: DType, order: Order = "C"): NDArray {
   const itemsize = DTYPES[dtype].itemsize;
-  let n = itemsize;
+  let n: number = itemsize;
   for (let i = 0; i < shape.length; i++) n *= shape[i]!;
   const mem = allocate(n, shape, dtype);
-  return new NDArray(mem, dtype, shape, stridesFor(shape, itemsize, order), 0, null, true);
+  // NumPy 2 gives an empty array all-zero strides (there is nothing to step over).
+  const strides = n === 0 ? shape.map(() => 0) : stridesFor(shape, itemsize, order);
+  return new NDArray(mem, dtype, shape, strides, 0, null, true);
 }
 
 /**
@@ -61,11 +64,9 @@ export function fillContiguous(a: NDArray, value: Scalar): void {
   if (nbytes === 0) return;
   const addr = a.address("fill");
   writeStored(d, addr, stored);
-  const itemsize = DTYPES[d].itemsize;
-  let uniform = true;
-  for (let i = 1; i < itemsize; i++) uniform &&= u8[addr + i] === u8[addr];
-  if (uniform) u8.fill(u8[addr]!, addr, addr + nbytes);
-  else kernels().fill_repeat(addr, nbytes, itemsize);
+  // Repeating from a cache-resident prefix with memory.copy measured faster
+  // than memory.fill in V8 (66 vs 38 GB/s on 6 MB), even for zeros.
+  kernels().fill_repeat(addr, nbytes, DTYPES[d].itemsize);
 }
 
 function orderOf(opts?: CreateOptions): Order {
@@ -90,8 +91,7 @@ export function empty(shape: ShapeLike, opts?: CreateOptions): NDArray {
 export function zeros(shape: ShapeLike, opts?: CreateOptions): NDArray {
   const a = empty(shape, opts);
   if (!lastAllocationFresh) {
-    const addr = a.address("zeros");
-    u8.fill(0, addr, addr + a.nbytes);
+    fillContiguous(a, 0);
   }
   return a;
 }
@@ -101,7 +101,7 @@ export function zeros(shape: ShapeLike, opts?: CreateOptions): NDArray {
  * @example ones([3], { dtype: "int8" }).toArray() // [1, 1, 1]
  */
 export function ones(shape: ShapeLike, opts?: CreateOptions): NDArray {
-  return full(shape, 1, opts);
+  return full(shape, 1, { ...opts, dtype: opts?.dtype ?? "float64" });
 }
 
 /**
@@ -186,22 +186,33 @@ function ragged(depth: number, shape: number[]): ValueError {
   const detected = shape.slice(0, depth);
   return new ValueError(
     "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-      `${depth} dimensions. The detected shape was (${detected.join(",")}${detected.length === 1 ? "," : ""}) + inhomogeneous part.`,
+      `${depth} dimensions. The detected shape was (${detected.join(", ")}${detected.length === 1 ? "," : ""}) + inhomogeneous part.`,
   );
 }
 
-/** NumPy's dtype inference over a flat list of JavaScript scalars. */
+/**
+ * NumPy's dtype inference over a flat list of JavaScript scalars: each value
+ * gets its own dtype (`scalarDType`), then they promote. int64 and uint64
+ * promote to float64, so a bigint above 2^63 - 1 next to any other integer
+ * gives float64, as `np.array([2**63, 1])` does.
+ */
 function inferDType(flat: readonly unknown[]): DType {
-  let kind = flat.length === 0 ? 3 : 0; // 0 bool, 1 int64, 2 uint64, 3 float64
+  if (flat.length === 0) return "float64";
+  let bool = false;
+  let int64 = false;
+  let uint64 = false;
   for (const v of flat) {
-    let k: number;
-    if (typeof v === "boolean") k = 0;
-    else if (typeof v === "bigint") k = v > 2n ** 63n - 1n ? 2 : 1;
-    else if (typeof v === "number") k = scalarDType(v) === "int64" ? 1 : 3;
-    else throw new DTypeError(`array: cannot make an array element from ${typeof v} (expected number, bigint or boolean)`);
-    if (k > kind) kind = k;
+    if (typeof v !== "number" && typeof v !== "bigint" && typeof v !== "boolean") {
+      throw new DTypeError(`array: cannot make an array element from ${typeof v} (expected number, bigint or boolean)`);
+    }
+    const d = scalarDType(v);
+    if (d === "float64") return d;
+    if (d === "bool") bool = true;
+    else if (d === "int64") int64 = true;
+    else uint64 = true;
   }
-  return (["bool", "int64", "uint64", "float64"] as const)[kind]!;
+  if (int64 && uint64) return "float64";
+  return uint64 ? "uint64" : int64 ? "int64" : bool ? "bool" : "float64";
 }
 
 /**
@@ -234,9 +245,8 @@ export function array(data: ArrayLike, opts?: CreateOptions): NDArray {
   const shape = nestedShape(data);
   const flat = shape.length === 0 ? [data] : (data as unknown[]).flat(shape.length - 1);
   const dtype = opts?.dtype !== undefined ? checkDType(opts.dtype) : inferDType(flat);
-  if (dtype === "float64" && opts?.dtype === undefined) {
-    for (const v of flat) if (typeof v !== "number" && typeof v !== "boolean" && typeof v !== "bigint") inferDType([v]);
-  }
+  // With a dtype given, or a float seen early, no value was type-checked yet.
+  for (const v of flat) if (typeof v !== "number" && typeof v !== "boolean" && typeof v !== "bigint") inferDType([v]);
   const stored = flat.map((v) => toStored(dtype, v as Scalar)); // raise before allocating
   const out = emptyArray(shape, dtype, orderOf(opts));
   writeStoredFlat(out, stored);
@@ -296,23 +306,26 @@ export function arange(...args: (number | ArangeOptions | undefined)[]): NDArray
   for (const x of [start, stop, step]) {
     if (typeof x !== "number") throw new DTypeError(`arange: expected numbers, got ${typeof x}`);
   }
-  if (step === 0) throw new ValueError("division by zero");
+  if (step === 0) throw new ZeroDivisionError("division by zero");
   const dtype = checkDType(opts?.dtype ?? ([start, stop, step].every((x) => Number.isInteger(x)) ? "int64" : "float64"));
-  const len = Math.max(0, Math.ceil((stop - start) / step));
+  const q = Math.ceil((stop - start) / step);
+  if (Number.isNaN(q)) throw new ValueError("arange: cannot compute length");
+  const len = Math.max(0, q);
   if (!Number.isFinite(len)) throw new ValueError("Maximum allowed size exceeded");
   if (dtype === "bool" && len > 2) {
     throw new DTypeError("arange() is only supported for booleans when the result has at most length 2.");
   }
+  // NumPy stores the first two values in the result dtype, then fills
+  // start + i*delta in that dtype's arithmetic. Both are converted before
+  // allocating, so that a value the dtype cannot hold leaks nothing.
+  const first = len > 0 ? toStored(dtype, start) : 0;
+  const second = len > 1 ? toStored(dtype, start + step) : 0;
   const out = emptyArray(checkShape(len), dtype);
   if (len === 0) return out;
-  // NumPy stores the first two values in the result dtype, then fills
-  // start + i*delta in that dtype's arithmetic.
   const addr = out.address("arange");
   const itemsize = DTYPES[dtype].itemsize;
-  const first = toStored(dtype, start);
   writeStored(dtype, addr, first);
   if (len === 1) return out;
-  const second = toStored(dtype, start + step);
   const kind = DTYPES[dtype].kind;
   if (kind === "i" || kind === "u" || kind === "b") {
     const a = BigInt(first);
@@ -334,14 +347,10 @@ export function arange(...args: (number | ArangeOptions | undefined)[]): NDArray
   return out;
 }
 
-/** The value a stored 16/32-bit float pattern stands for. */
+/** The value a stored float16, bfloat16 or float32 element stands for. */
 function readBack(dtype: DType, stored: number | bigint): number {
-  const tmp = emptyArray([], dtype);
-  const addr = tmp.address("arange");
-  writeStored(dtype, addr, stored);
-  const v = tmp.item() as number;
-  tmp.dispose();
-  return v;
+  const s = stored as number;
+  return dtype === "float16" ? float16BitsToNumber(s) : dtype === "bfloat16" ? bfloat16BitsToNumber(s) : Math.fround(s);
 }
 
 /** Options of `linspace`. */

@@ -193,10 +193,13 @@ export function writeStored(d: DType, addr: number, v: number | bigint): void {
  * @example toStored("int8", 3.7) // 3; toStored("int8", 300) throws "Python integer 300 out of bounds for int8"
  */
 export function toStored(d: DType, v: Scalar): number | bigint {
-  if (d === "bool") return typeof v === "bigint" ? (v !== 0n ? 1 : 0) : v ? 1 : 0;
+  // Python's truthiness: NaN is true (JavaScript's is false).
+  if (d === "bool") return typeof v === "number" ? (v !== 0 ? 1 : 0) : v ? 1 : 0;
   const t = DTYPES[d];
   if (t.kind === "f") {
     const x = typeof v === "number" ? v : Number(v);
+    // A Python int beyond the float64 range cannot become a float at all.
+    if (typeof v === "bigint" && !Number.isFinite(x)) throw new OverflowError("int too large to convert to float");
     if (d === "float16") return float64ToFloat16Bits(x);
     if (d === "bfloat16") return float64ToBfloat16Bits(x);
     return x;
@@ -219,8 +222,11 @@ export function toStored(d: DType, v: Scalar): number | bigint {
 }
 
 function outOfBounds(n: bigint, d: DType): OverflowError {
-  // NumPy's words for a value that does not fit: C long for int64 overflow.
-  if (d === "int64" && n > 0n) return new OverflowError("Python int too large to convert to C long");
+  // NumPy first reads a Python int as a C long (int64); uint32 and uint64
+  // also accept the unsigned 64-bit range. Past that it fails with CPython's
+  // words, otherwise it names the value and the dtype.
+  const widest = d === "uint32" || d === "uint64" ? 2n ** 64n - 1n : 2n ** 63n - 1n;
+  if (n < -(2n ** 63n) || n > widest) return new OverflowError("Python int too large to convert to C long");
   return new OverflowError(`Python integer ${n} out of bounds for ${d}`);
 }
 

@@ -61,6 +61,15 @@ export class OverflowError extends StridewiseError {
   override name = "OverflowError";
 }
 
+/**
+ * Division by zero where NumPy raises Python's `ZeroDivisionError`.
+ * @example
+ * try { arange(0, 10, 0); } catch (e) { e.message; } // "division by zero"
+ */
+export class ZeroDivisionError extends StridewiseError {
+  override name = "ZeroDivisionError";
+}
+
 /** An exact answer would cost more than the work budget allowed (NumPy's `TooHardError`). */
 export class TooHardError extends StridewiseError {
   override name = "TooHardError";

@@ -13,7 +13,7 @@
 // touches the free list. Memory grows on demand to 4 GiB and never shrinks
 // (wasm cannot), but freed ranges are reused.
 
-import { formatShape, MemoryError, NotInitializedError } from "./errors.js";
+import { MemoryError, NotInitializedError } from "./errors.js";
 import { KERNELS_WASM_BASE64 } from "./generated/kernels-wasm.js";
 import { instantiate } from "./generated/kernels.js";
 
@@ -188,15 +188,47 @@ function alignUp(n: number, a: number): number {
   return Math.ceil(n / a) * a;
 }
 
-function describeBytes(n: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
+/**
+ * @internal NumPy's words for a failed allocation ("Unable to allocate
+ * 16.0 GiB for an array with shape (2147483648,) and data type float64"),
+ * its size spelled by NumPy's `_ArrayMemoryError._size_to_string`.
+ */
+export function unableToAllocate(bytes: number, shape: readonly number[], dtype: string): string {
+  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+  return `Unable to allocate ${sizeToString(bytes)} for an array with shape ${tuple} and data type ${dtype}`;
+}
+
+function sizeToString(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  const bitLength = bytes === 0 ? 0 : BigInt(bytes).toString(2).length;
+  let unit = Math.floor(Math.max(bitLength - 1, 1) / 10);
+  let n = bytes / 2 ** (10 * unit);
+  // Pick the unit that is right after rounding (1023.9 MiB is 1.00 GiB).
+  if (roundHalfEven(n) === 1024) {
+    unit++;
+    n /= 1024;
   }
-  return u === 0 ? `${n} bytes` : `${v.toFixed(2)} ${units[u]}`;
+  if (unit >= units.length) {
+    n *= 2 ** (10 * (unit - units.length + 1));
+    unit = units.length - 1;
+  }
+  if (unit === 0) return `${bytes} bytes`;
+  // Python's "#.3g": three significant digits, always with a decimal point.
+  if (roundHalfEven(n) < 1000) {
+    let decimals = 2 - Math.floor(Math.log10(n));
+    // 0.9996 rounds up to a fourth digit: take one decimal fewer.
+    if (roundHalfEven(n * 10 ** decimals) >= 1000) decimals--;
+    const text = (roundHalfEven(n * 10 ** decimals) / 10 ** decimals).toFixed(Math.max(decimals, 0));
+    return `${text.includes(".") ? text : `${text}.`} ${units[unit]}`;
+  }
+  return `${roundHalfEven(n)}. ${units[unit]}`;
+}
+
+/** Python's round(): to the nearest integer, ties to even. */
+function roundHalfEven(v: number): number {
+  const f = Math.floor(v);
+  const d = v - f;
+  return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f;
 }
 
 /** Set by the last `allocate`: its block was never handed out before, so it reads as zeros. */
@@ -263,9 +295,10 @@ function grow(end: number, bytes: number, shape?: readonly number[], dtype?: str
     if (pages < need) throw new RangeError("beyond the limit");
     memory!.grow(pages);
   } catch {
-    const what = shape ? ` for an array with shape ${formatShape(shape)} and data type ${dtype}` : "";
+    // NumPy's sentence when we know the array, then what only the heap knows.
+    const what = shape && dtype ? `${unableToAllocate(bytes, shape, dtype)}: ` : "allocate: ";
     throw new MemoryError(
-      `Unable to allocate ${describeBytes(bytes)} (${bytes} bytes)${what}: ` +
+      `${what}cannot allocate ${bytes} bytes; ` +
         `the heap holds ${have} bytes of at most ${MAX_PAGES * PAGE}, with ${bytesInUse} in use`,
       bytes,
       have,

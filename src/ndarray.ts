@@ -105,9 +105,10 @@ export class NDArray {
 
   /** NumPy's flags. */
   get flags(): Flags {
+    const addr = this.address("flags");
     const f = this.contiguity();
     const itemsize = DTYPES[this.dtype].itemsize;
-    let aligned = (this._mem.ptr + this.offset) % itemsize === 0;
+    let aligned = addr % itemsize === 0;
     for (const s of this.strides) aligned &&= s % itemsize === 0;
     return {
       cContiguous: (f & C_CONTIGUOUS) !== 0,
