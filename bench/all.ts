@@ -1,5 +1,6 @@
 // Every workload family of the side-by-side bench, in BENCH.md order.
 import type { Workload } from "./harness.js";
 import { workloads as creation } from "./creation.bench.js";
+import { workloads as overlap } from "./overlap.bench.js";
 
-export const allWorkloads: Workload[] = [...creation];
+export const allWorkloads: Workload[] = [...creation, ...overlap];
