@@ -1,4 +1,5 @@
 // The kernel module: one export list for every kernel family.
 export * from "./heap";
 export * from "./fill";
+export * from "./copy";
 export * from "./overlap";

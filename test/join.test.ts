@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import {
+  array,
+  concatenate,
+  stack,
+  vstack,
+  hstack,
+  dstack,
+  columnStack,
+  tile,
+  repeat,
+  zeros,
+  DTypeError,
+  type NDArray,
+} from "../src/index.js";
+import { makeView } from "../src/ndarray.js";
+import type { DType } from "../src/dtype.js";
+import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
+
+/** A view spec of scripts/fixtures_copy.py, in elements. */
+interface ViewSpec {
+  dtype: DType;
+  baseShape: number[];
+  shape: number[];
+  strides: number[];
+  offset: number;
+}
+
+/** Recorded NumPy result: layout and values. */
+interface Described {
+  shape: number[];
+  strides: number[];
+  dtype: DType;
+  c: boolean;
+  f: boolean;
+  values: Encoded;
+}
+
+/** Builds the fixture's input view: a C array of `data`, viewed by `spec`. */
+function buildView(spec: ViewSpec, data: Encoded): { base: NDArray; v: NDArray } {
+  const base = array(jsValue(data), { dtype: spec.dtype });
+  const size = base.itemsize;
+  const v = makeView(
+    base,
+    spec.shape,
+    spec.strides.map((s) => s * size),
+    spec.offset * size,
+  );
+  return { base, v };
+}
+
+/** Asserts that `r` has NumPy's shape, strides, flags and values. */
+function expectDescribed(r: NDArray, want: Described, what: string): void {
+  expect(r.dtype, what).toBe(want.dtype);
+  expect(r.shape, what).toEqual(want.shape);
+  expect(r.strides, what).toEqual(want.strides);
+  expect(r.flags.cContiguous, what).toBe(want.c);
+  expect(r.flags.fContiguous, what).toBe(want.f);
+  expect(r.toArray(), what).toEqual(jsValue(want.values));
+}
+
+interface JoinCase {
+  fn: string;
+  inputs: { input: ViewSpec; data: Encoded }[];
+  kwargs: Record<string, unknown>;
+  result?: Described;
+  error?: { type: string; message: string };
+}
+
+function call(c: JoinCase, arrays: NDArray[]): NDArray {
+  const kw = c.kwargs;
+  switch (c.fn) {
+    case "concatenate":
+      return "axis" in kw ? concatenate(arrays, { axis: kw.axis as number | null }) : concatenate(arrays);
+    case "stack":
+      return "axis" in kw ? stack(arrays, { axis: kw.axis as number }) : stack(arrays);
+    case "vstack":
+      return vstack(arrays);
+    case "hstack":
+      return hstack(arrays);
+    case "dstack":
+      return dstack(arrays);
+    case "columnStack":
+      return columnStack(arrays);
+    case "tile":
+      return tile(arrays[0]!, kw.reps as number | number[]);
+    case "repeat":
+      return "axis" in kw
+        ? repeat(arrays[0]!, kw.repeats as number | number[], { axis: kw.axis as number | null })
+        : repeat(arrays[0]!, kw.repeats as number | number[]);
+  }
+  throw new Error(`unknown fixture function ${c.fn}`);
+}
+
+const NUMPY_NAME: Record<string, string> = { AxisError: "AxisError", ValueError: "ValueError", TypeError: "TypeError" };
+
+describe("joining against NumPy fixtures", () => {
+  const fx = loadFixture<{ join: JoinCase[] }>("copy");
+  fx.join.forEach((c, k) => {
+    const label = `${c.fn}(${c.inputs.map((i) => `[${i.input.shape}]`).join(", ")}, ${JSON.stringify(c.kwargs)})`;
+    it(`#${k} ${label} ${c.error ? "raises" : "matches"} as NumPy`, () => {
+      const built = c.inputs.map((i) => buildView(i.input, i.data));
+      const arrays = built.map((b) => b.v);
+      try {
+        if (c.error) {
+          let err: unknown;
+          try {
+            call(c, arrays).dispose();
+          } catch (e) {
+            err = e;
+          }
+          expect(err, label).toBeInstanceOf(Error);
+          expect((err as Error).name, label).toBe(NUMPY_NAME[c.error.type]);
+          expect((err as Error).message, label).toBe(c.error.message);
+        } else {
+          const r = call(c, arrays);
+          expectDescribed(r, c.result!, label);
+          expect(r.base, label).toBe(null);
+          r.dispose();
+        }
+      } finally {
+        for (const b of built) {
+          b.v.dispose();
+          b.base.dispose();
+        }
+      }
+    });
+  });
+});
+
+describe("joining", () => {
+  it("raises a clear TypeError for mixed dtypes until astype lands", () => {
+    const a = zeros([2], { dtype: "float32" });
+    const b = zeros([2]);
+    expect(() => concatenate([a, b])).toThrow(DTypeError);
+    expect(() => concatenate([a, b])).toThrow("concatenate: mixed dtypes (float32, float64) are not supported yet");
+    expect(() => stack([a, b])).toThrow("stack: mixed dtypes");
+    a.dispose();
+    b.dispose();
+  });
+
+  it("takes nested lists and TypedArrays, and frees what it converted", () => {
+    const r = concatenate([[1, 2], new BigInt64Array([3n])]);
+    expect(r.toArray()).toEqual([1n, 2n, 3n]);
+    r.dispose();
+    const t = tile(new Float32Array([1, 2]), [2, 2]);
+    expect(t.toArray()).toEqual([
+      [1, 2, 1, 2],
+      [1, 2, 1, 2],
+    ]);
+    t.dispose();
+    const p = repeat(array([[1, 2]]), [1, 2], { axis: 1 });
+    expect(p.toArray()).toEqual([[1n, 2n, 2n]]);
+    p.dispose();
+  });
+
+  it("concatenates large float32 blocks along either axis through the copy kernels", () => {
+    const a = zeros([300, 130], { dtype: "float32" });
+    const b = zeros([300, 70], { dtype: "float32" });
+    // Values: a[i, j] = i * 1000 + j, b[i, j] = -(i * 1000 + j).
+    const fillWith = (x: NDArray, sign: number): void => {
+      const v = makeView(x, x.shape, x.strides, 0);
+      for (let i = 0; i < x.shape[0]!; i++) for (let j = 0; j < x.shape[1]!; j += 37) v.set(i, j, sign * (i * 1000 + j));
+      v.dispose();
+    };
+    fillWith(a, 1);
+    fillWith(b, -1);
+    const h = hstack([a, b]);
+    expect(h.shape).toEqual([300, 200]);
+    expect(h.item(299, 111)).toBe(299 * 1000 + 111);
+    expect(h.item(17, 130 + 37)).toBe(-(17 * 1000 + 37));
+    const v = concatenate([a.T, b.T]);
+    expect(v.shape).toEqual([200, 300]);
+    expect(v.strides).toEqual([4, 800]);
+    expect(v.item(111, 5)).toBe(5 * 1000 + 111);
+    expect(v.item(130 + 37, 5)).toBe(-(5 * 1000 + 37));
+    for (const x of [a, b, h, v]) x.dispose();
+  });
+});
