@@ -70,3 +70,6 @@ export { copy, ascontiguousarray, asfortranarray, copyto } from "./ops/copy.js";
 export type { CopyPath, CopytoCasting } from "./ops/copy.js";
 export { concatenate, stack, vstack, hstack, dstack, columnStack, tile, repeat } from "./ops/join.js";
 export type { ConcatenateOptions, StackOptions, RepeatOptions } from "./ops/join.js";
+export { load, loadSync, save, saveSync, toNpy, parseNpyHeader } from "./io/npy.js";
+export type { LoadOptions, NpyHeader } from "./io/npy.js";
+export type { ByteSource, SyncByteSource, ReadOptions } from "./io/source.js";
