@@ -1,5 +1,6 @@
 // The kernel module: one export list for every kernel family.
 export * from "./heap";
 export * from "./fill";
+export * from "./cast";
 export * from "./copy";
 export * from "./overlap";

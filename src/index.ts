@@ -73,3 +73,7 @@ export type { ConcatenateOptions, StackOptions, RepeatOptions } from "./ops/join
 export { load, loadSync, save, saveSync, toNpy, parseNpyHeader } from "./io/npy.js";
 export type { LoadOptions, NpyHeader } from "./io/npy.js";
 export type { ByteSource, SyncByteSource, ReadOptions } from "./io/source.js";
+export { astype } from "./ops/astype.js";
+export type { AstypeOptions } from "./ops/astype.js";
+export { canCast, promoteTypes, resultType } from "./casting.js";
+export type { Casting, ResultTypeArg } from "./casting.js";

@@ -1,33 +1,249 @@
-// STUB (issue 8 fills this in): dtype conversion kernels and astype.
+// The cast family: astype and castInto, over the kernels in assembly/cast.ts.
+//
+// astype validates (dtype, casting mode, order), decides whether the array
+// itself can be returned (copy: false), lays out the result as NumPy does
+// for the order, then hands the element conversion to castInto.
+//
+// castInto is the one dispatcher for converting between layouts. Paths:
+// - "contiguous": both operands C-contiguous (or both F-contiguous): one
+//   kernel call over the flat run, SIMD where the pair has a vector path.
+// - "planned": anything else goes through planLoops (drop length-1 axes,
+//   flip backward axes, order by destination stride, merge contiguous
+//   axes); the innermost axis becomes the kernel's inner loop and the rest
+//   an outer-axis table in the scratch area, so the whole N-d walk is still
+//   one kernel call.
+// - "staged": the operands' byte ranges overlap (a view of the same memory
+//   as another dtype), so the conversion goes into a fresh buffer first.
+//
+// Values are NumPy's (ml_dtypes' for bfloat16) bit for bit; the rules,
+// including float -> integer for NaN, infinity and out-of-range values,
+// are listed at the top of assembly/cast.ts.
 
-import type { DType } from "../dtype.js";
-import type { CopyOrder, NDArray } from "../ndarray.js";
+import { ValueError, formatShape } from "../errors.js";
+import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../dtype.js";
+import { allocate, dv, kernels, scratch, type Kernels } from "../heap.js";
+import { planLoops, shapeSize } from "../layout.js";
+import { NDArray, type CopyOrder } from "../ndarray.js";
+import { canCast, castingError, checkCasting, type Casting } from "../casting.js";
+import { copyFrom } from "./copy.js";
 
-/** NumPy's casting modes. */
-export type Casting = "no" | "equiv" | "safe" | "same_kind" | "unsafe";
+export type { Casting } from "../casting.js";
 
 /** Options of `astype`. */
 export interface AstypeOptions {
   /** false: return `a` itself when neither dtype nor layout must change (default true). */
   copy?: boolean;
-  /** Which conversions are allowed (default "unsafe"). */
+  /** Which conversions are allowed (default "unsafe", as NumPy's astype). */
   casting?: Casting;
-  /** Layout of the result (default "K": keep the input's). */
+  /** Layout of the result (default "K": keep the input's axis order). */
   order?: CopyOrder;
 }
 
-/** STUB: `a.astype(dtype)`. */
+/**
+ * `a.astype(dtype)`: the elements converted to `dtype`, with NumPy's values
+ * for every pair (ml_dtypes' for bfloat16). A new array unless `copy:
+ * false` and nothing must change: same dtype, and a layout that satisfies
+ * `order` ("K": any; "A": C- or F-contiguous; "C"/"F": that contiguity).
+ * Throws DTypeError when `casting` forbids the conversion, in NumPy's words.
+ * @example
+ * const h = E.astype("float16");            // float32 -> float16, rounded to nearest even
+ * a.astype("int8", { casting: "safe" });    // throws for a float64 `a`:
+ * // Cannot cast array data from dtype('float64') to dtype('int8') according to the rule 'safe'
+ */
 export function astype(a: NDArray, dtype: DType, opts?: AstypeOptions): NDArray {
-  void a, dtype, opts;
-  throw new Error("astype: not implemented yet");
+  const to = checkDType(dtype);
+  const from = a.dtype;
+  const casting = opts?.casting === undefined ? "unsafe" : checkCasting(opts.casting);
+  const order = opts?.order ?? "K";
+  if (order !== "K" && order !== "A" && order !== "C" && order !== "F") {
+    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
+  }
+  a.address("astype");
+  if (to !== from && casting !== "unsafe" && !canCast(from, to, casting)) throw castingError(from, to, casting);
+  if (opts?.copy === false && to === from && layoutSatisfies(a, order)) return a;
+  const out = emptyFor(a, to, order);
+  try {
+    if (to === from) copyFrom(out, a);
+    else castInto(out, a);
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
+  return out;
+}
+
+function layoutSatisfies(a: NDArray, order: CopyOrder): boolean {
+  switch (order) {
+    case "K":
+      return true;
+    case "A":
+      return a.isC || a.isF;
+    case "C":
+      return a.isC;
+    case "F":
+      return a.isF;
+  }
+}
+
+/** A fresh array of a's shape in `to`, laid out for `order` as NumPy's astype does. */
+function emptyFor(a: NDArray, to: DType, order: CopyOrder): NDArray {
+  const shape = a.shape;
+  const itemsize = DTYPES[to].itemsize;
+  let strides: number[];
+  // NumPy's "K" and "A" keep C order for C-contiguous input (that test comes first).
+  if (order === "C" || ((order === "K" || order === "A") && a.isC)) strides = runStrides(shape, itemsize, identity(shape.length));
+  else if (order === "F" || a.isF) strides = runStrides(shape, itemsize, identity(shape.length).reverse());
+  else if (order === "A") strides = runStrides(shape, itemsize, identity(shape.length));
+  else strides = runStrides(shape, itemsize, stridePerm(shape, a.strides));
+  // NumPy 2.4 gives every array with no elements all-zero strides.
+  if (a.size === 0) strides.fill(0);
+  const mem = allocate(shapeSize(shape) * itemsize, shape, to);
+  return new NDArray(mem, to, shape, strides, 0, null, true);
+}
+
+function identity(n: number): number[] {
+  const p = new Array<number>(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  return p;
+}
+
+/** Strides of a dense array whose axes, outermost to innermost, are `perm`. */
+function runStrides(shape: readonly number[], itemsize: number, perm: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = itemsize;
+  for (let i = perm.length - 1; i >= 0; i--) {
+    const ax = perm[i]!;
+    strides[ax] = s;
+    s *= Math.max(shape[ax]!, 1);
+  }
+  return strides;
 }
 
 /**
+ * NumPy's PyArray_CreateMultiSortedStridePerm for one operand: axes from
+ * largest to smallest |stride| by a stable insertion sort in which a pair
+ * involving a length-1 axis is ambiguous and keeps its order.
+ */
+function stridePerm(shape: readonly number[], strides: readonly number[]): number[] {
+  const perm = identity(shape.length);
+  for (let i0 = 1; i0 < perm.length; i0++) {
+    let ipos = i0;
+    const ax0 = perm[i0]!;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const ax1 = perm[i1]!;
+      if (shape[ax0] === 1 || shape[ax1] === 1) continue; // ambiguous
+      if (Math.abs(strides[ax0]!) <= Math.abs(strides[ax1]!)) break;
+      ipos = i1;
+    }
+    if (ipos !== i0) {
+      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1]!;
+      perm[ipos] = ax0;
+    }
+  }
+  return perm;
+}
+
+type CastKernel = (src: number, dst: number, n: number, ss: number, ds: number, table: number, outer: number) => void;
+
+let table: CastKernel[] = [];
+let tableOf: Kernels | null = null;
+
+/** The kernel for (from, to), by the export name cast_<from>_<to>. */
+function kernelFor(from: DType, to: DType): CastKernel {
+  const k = kernels();
+  if (tableOf !== k) {
+    const n = DTYPE_NAMES.length;
+    table = new Array<CastKernel>(n * n);
+    const exports = k as unknown as Record<string, CastKernel>;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) if (i !== j) table[i * n + j] = exports[`cast_${DTYPE_NAMES[i]}_${DTYPE_NAMES[j]}`]!;
+    }
+    tableOf = k;
+  }
+  return table[DTYPE_INDEX[from] * DTYPE_NAMES.length + DTYPE_INDEX[to]]!;
+}
+
+const DTYPE_INDEX = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, i])) as Record<DType, number>;
+
+/** Which path castInto took last (tests and benchmarks read it). */
+export let lastCastPath: "contiguous" | "planned" | "staged" | "empty" = "empty";
+
+/**
  * @internal Converts every element of `src` into `dst` (same shape,
- * different dtypes), with NumPy's unsafe-cast values. Called by the copy
- * dispatcher whenever the dtypes differ.
+ * different dtypes, any layouts including zero and negative strides), with
+ * NumPy's unsafe-cast values. Called by the copy dispatcher whenever the
+ * dtypes differ; with equal dtypes it hands over to `copyFrom`. `dst` must
+ * be writeable (callers check); overlapping operands are handled.
  */
 export function castInto(dst: NDArray, src: NDArray): void {
-  void dst, src;
-  throw new Error("castInto: not implemented yet");
+  const shape = dst.shape;
+  if (shape.length !== src.shape.length || shape.some((n, i) => n !== src.shape[i])) {
+    throw new ValueError(`could not broadcast input array from shape ${formatShape(src.shape)} into shape ${formatShape(shape)}`);
+  }
+  if (dst.dtype === src.dtype) {
+    copyFrom(dst, src);
+    return;
+  }
+  const d = dst.address("astype");
+  const s = src.address("astype");
+  const n = dst.size;
+  if (n === 0) {
+    lastCastPath = "empty";
+    return;
+  }
+  const fn = kernelFor(src.dtype, dst.dtype);
+  if (overlaps(dst, d, src, s)) {
+    const tmp = new NDArray(allocate(dst.nbytes, shape, dst.dtype), dst.dtype, shape, runStrides(shape, dst.itemsize, identity(shape.length)), 0, null, true);
+    try {
+      castInto(tmp, src);
+      copyFrom(dst, tmp);
+    } finally {
+      tmp.dispose();
+    }
+    lastCastPath = "staged";
+    return;
+  }
+  if ((dst.isC && src.isC) || (dst.isF && src.isF)) {
+    fn(s, d, n, src.itemsize, dst.itemsize, 0, 0);
+    lastCastPath = "contiguous";
+    return;
+  }
+  const plan = planLoops(shape, [dst.strides, src.strides]);
+  const nd = plan.shape.length;
+  const ds = plan.strides[0]!;
+  const ss = plan.strides[1]!;
+  if (nd === 0) {
+    fn(s + plan.offsets[1]!, d + plan.offsets[0]!, 1, 0, 0, 0, 0);
+  } else {
+    // Outer axes, outermost first: length, source stride, destination
+    // stride, counter. Strides are stored modulo 2^32, as the kernel adds them.
+    const t = scratch();
+    for (let k = 0; k < nd - 1; k++) {
+      dv.setUint32(t + 16 * k, plan.shape[k]!, true);
+      dv.setInt32(t + 16 * k + 4, ss[k]! | 0, true);
+      dv.setInt32(t + 16 * k + 8, ds[k]! | 0, true);
+      dv.setUint32(t + 16 * k + 12, 0, true);
+    }
+    fn(s + plan.offsets[1]!, d + plan.offsets[0]!, plan.shape[nd - 1]!, ss[nd - 1]! | 0, ds[nd - 1]! | 0, t, nd - 1);
+  }
+  lastCastPath = "planned";
+}
+
+/** Whether the byte ranges that two arrays span intersect (a cheap, conservative test). */
+function overlaps(a: NDArray, aAddr: number, b: NDArray, bAddr: number): boolean {
+  if (a._mem !== b._mem) return false;
+  const [alo, ahi] = extent(a, aAddr);
+  const [blo, bhi] = extent(b, bAddr);
+  return alo < bhi && blo < ahi;
+}
+
+function extent(a: NDArray, addr: number): [number, number] {
+  let lo = addr;
+  let hi = addr + a.itemsize;
+  for (let i = 0; i < a.shape.length; i++) {
+    const span = (a.shape[i]! - 1) * a.strides[i]!;
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  return [lo, hi];
 }
