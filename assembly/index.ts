@@ -4,3 +4,4 @@ export * from "./fill";
 export * from "./cast";
 export * from "./copy";
 export * from "./overlap";
+export * from "./random";

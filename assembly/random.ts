@@ -1,0 +1,658 @@
+// Random kernels: NumPy's MT19937 (RandomState) and PCG64 (Generator) bit
+// generators and the distributions stridewise exposes, bit for bit.
+//
+// No kernel keeps state of its own: a generator's state is a heap block the
+// façade allocates, passed by address. Hot loops copy the state into locals,
+// run, and write it back once. The layouts (byte offsets) are shared with
+// src/random/state.ts:
+//
+//   MT19937  key: u32[624] @0, pos: i32 @2496, has_gauss: i32 @2500, gauss: f64 @2504
+//   PCG64    state: u128 as hi @0, lo @8; inc: hi @16, lo @24;
+//            has_uint32: i32 @32, uinteger: u32 @36
+//
+// The two generators meet in generic helpers through a marker type: `u32`
+// stands for MT19937 and `u64` for PCG64, so that `sizeof<G>()` picks the
+// generator at compile time and the branch costs nothing.
+
+import {
+  ZIG_F_F32,
+  ZIG_F_F64,
+  ZIG_K_F32,
+  ZIG_K_F64,
+  ZIG_NOR_INV_R,
+  ZIG_NOR_INV_R_F32,
+  ZIG_NOR_R,
+  ZIG_NOR_R_F32,
+  ZIG_W_F32,
+  ZIG_W_F64,
+} from "./random_tables";
+
+// ---- MT19937 ----
+
+const MT_N = 624;
+const MT_M = 397;
+const MT_POS: usize = 2496;
+const MT_HAS_GAUSS: usize = 2500;
+const MT_GAUSS: usize = 2504;
+
+/** Knuth's seeding of the Mersenne Twister reference (NumPy's `mt19937_seed`). */
+export function mt19937_seed(st: usize, seed: u32): void {
+  let s = seed;
+  for (let i = 0; i < MT_N; i++) {
+    store<u32>(st + (<usize>i << 2), s);
+    s = 1812433253 * (s ^ (s >> 30)) + <u32>(i + 1);
+  }
+  store<i32>(st + MT_POS, MT_N);
+  store<i32>(st + MT_HAS_GAUSS, 0);
+  store<f64>(st + MT_GAUSS, 0);
+}
+
+@inline function mtTwist(a: u32, b: u32, c: u32): u32 {
+  const y = (a & 0x80000000) | (b & 0x7fffffff);
+  return c ^ (y >> 1) ^ (-(y & 1) & 0x9908b0df);
+}
+
+/** Regenerates the 624 words of the block in place. */
+function mtRefill(st: usize): void {
+  let i = 0;
+  for (; i < MT_N - MT_M; i++) {
+    const p = st + (<usize>i << 2);
+    store<u32>(p, mtTwist(load<u32>(p), load<u32>(p, 4), load<u32>(p + ((<usize>MT_M) << 2))));
+  }
+  for (; i < MT_N - 1; i++) {
+    const p = st + (<usize>i << 2);
+    store<u32>(p, mtTwist(load<u32>(p), load<u32>(p, 4), load<u32>(p - ((<usize>(MT_N - MT_M)) << 2))));
+  }
+  const last = st + ((<usize>(MT_N - 1)) << 2);
+  store<u32>(last, mtTwist(load<u32>(last), load<u32>(st), load<u32>(st + ((<usize>(MT_M - 1)) << 2))));
+}
+
+@inline function mtNext(st: usize): u32 {
+  let pos = load<i32>(st + MT_POS);
+  if (pos == MT_N) {
+    mtRefill(st);
+    pos = 0;
+  }
+  let y = load<u32>(st + (<usize>pos << 2));
+  store<i32>(st + MT_POS, pos + 1);
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >> 18;
+  return y;
+}
+
+@inline function mtNext64(st: usize): u64 {
+  const hi = <u64>mtNext(st);
+  return (hi << 32) | <u64>mtNext(st);
+}
+
+@inline function mtDouble(st: usize): f64 {
+  const a = mtNext(st) >> 5;
+  const b = mtNext(st) >> 6;
+  return (<f64>a * 67108864.0 + <f64>b) / 9007199254740992.0;
+}
+
+/** RandomState's Gaussian: Marsaglia's polar method, one value cached in the state. */
+@inline function mtGauss(st: usize): f64 {
+  if (load<i32>(st + MT_HAS_GAUSS)) {
+    store<i32>(st + MT_HAS_GAUSS, 0);
+    const g = load<f64>(st + MT_GAUSS);
+    store<f64>(st + MT_GAUSS, 0);
+    return g;
+  }
+  let x1: f64, x2: f64, r2: f64;
+  do {
+    x1 = 2.0 * mtDouble(st) - 1.0;
+    x2 = 2.0 * mtDouble(st) - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+  store<f64>(st + MT_GAUSS, f * x1);
+  store<i32>(st + MT_HAS_GAUSS, 1);
+  return f * x2;
+}
+
+/** `n` doubles in [0, 1) (RandomState.random_sample). */
+export function mt19937_random_f64(st: usize, out: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), mtDouble(st));
+}
+
+/** `low + range * u` for `n` uniform doubles u (RandomState.uniform). */
+export function mt19937_uniform_f64(st: usize, out: usize, n: usize, low: f64, range: f64): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), low + range * mtDouble(st));
+}
+
+/** `n` standard normals (RandomState.standard_normal / randn). */
+export function mt19937_gauss_f64(st: usize, out: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), mtGauss(st));
+}
+
+/** `loc + scale * g` for `n` standard normals g (RandomState.normal). */
+export function mt19937_normal_f64(st: usize, out: usize, n: usize, loc: f64, scale: f64): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), loc + scale * mtGauss(st));
+}
+
+// ---- PCG64 ----
+
+const PCG_MUL_HI: u64 = 2549297995355413924;
+const PCG_MUL_LO: u64 = 4865540595714422341;
+const PCG_HAS32: usize = 32;
+const PCG_U32: usize = 36;
+
+/** High 64 bits of the 128-bit product a * b, from 32-bit halves. */
+@inline function mulhi64(a: u64, b: u64): u64 {
+  const a0 = a & 0xffffffff;
+  const a1 = a >> 32;
+  const b0 = b & 0xffffffff;
+  const b1 = b >> 32;
+  const w0 = a0 * b0;
+  const t = a1 * b0 + (w0 >> 32);
+  const w1 = (t & 0xffffffff) + a0 * b1;
+  return a1 * b1 + (t >> 32) + (w1 >> 32);
+}
+
+/** One PCG64 step on the state in memory, returning the XSL-RR output of the new state. */
+@inline function pcgNext64(st: usize): u64 {
+  const hi = load<u64>(st);
+  const lo = load<u64>(st, 8);
+  const mlo = lo * PCG_MUL_LO;
+  const nlo = mlo + load<u64>(st, 24);
+  const nhi = hi * PCG_MUL_LO + lo * PCG_MUL_HI + mulhi64(lo, PCG_MUL_LO) + load<u64>(st, 16) + <u64>(nlo < mlo);
+  store<u64>(st, nhi);
+  store<u64>(st, nlo, 8);
+  return rotr<u64>(nhi ^ nlo, nhi >> 58);
+}
+
+/** PCG64's 32-bit draw: the low half of a 64-bit output, the high half kept for the next call. */
+@inline function pcgNext32(st: usize): u32 {
+  if (load<i32>(st + PCG_HAS32)) {
+    store<i32>(st + PCG_HAS32, 0);
+    return load<u32>(st + PCG_U32);
+  }
+  const v = pcgNext64(st);
+  store<i32>(st + PCG_HAS32, 1);
+  store<u32>(st + PCG_U32, <u32>(v >> 32));
+  return <u32>v;
+}
+
+@inline function pcgDouble(st: usize): f64 {
+  return <f64>(pcgNext64(st) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+@inline function pcgFloat(st: usize): f32 {
+  return <f32>(pcgNext32(st) >> 8) * (<f32>1.0 / <f32>16777216.0);
+}
+
+// ---- generator-generic draws (G = u32: MT19937, G = u64: PCG64) ----
+
+@inline function next32<G>(st: usize): u32 {
+  if (sizeof<G>() == 4) return mtNext(st);
+  return pcgNext32(st);
+}
+
+@inline function next64<G>(st: usize): u64 {
+  if (sizeof<G>() == 4) return mtNext64(st);
+  return pcgNext64(st);
+}
+
+@inline function nextDouble<G>(st: usize): f64 {
+  if (sizeof<G>() == 4) return mtDouble(st);
+  return pcgDouble(st);
+}
+
+/** Smallest all-ones mask >= max. */
+@inline function genMask(max: u64): u64 {
+  let m = max;
+  m |= m >> 1;
+  m |= m >> 2;
+  m |= m >> 4;
+  m |= m >> 8;
+  m |= m >> 16;
+  m |= m >> 32;
+  return m;
+}
+
+/** NumPy's `random_interval`: uniform in [0, max] by masked rejection. */
+@inline function interval<G>(st: usize, max: u64): u64 {
+  if (max == 0) return 0;
+  const mask = genMask(max);
+  let v: u64;
+  if (max <= 0xffffffff) {
+    do v = <u64>(next32<G>(st)) & mask;
+    while (v > max);
+  } else {
+    do v = next64<G>(st) & mask;
+    while (v > max);
+  }
+  return v;
+}
+
+/** Lemire's nearly divisionless bounded draw in [0, rng], rng < 2^64 - 1. */
+@inline function lemire64<G>(st: usize, rng: u64): u64 {
+  const excl = rng + 1;
+  let x = next64<G>(st);
+  let left = x * excl;
+  if (left < excl) {
+    const threshold = (0xffffffffffffffff - rng) % excl;
+    while (left < threshold) {
+      x = next64<G>(st);
+      left = x * excl;
+    }
+  }
+  return mulhi64(x, excl);
+}
+
+@inline function lemire32<G>(st: usize, rng: u32): u32 {
+  const excl = rng + 1;
+  let m = <u64>next32<G>(st) * <u64>excl;
+  let left = <u32>m;
+  if (left < excl) {
+    const threshold = (0xffffffff - rng) % excl;
+    while (left < threshold) {
+      m = <u64>next32<G>(st) * <u64>excl;
+      left = <u32>m;
+    }
+  }
+  return <u32>(m >> 32);
+}
+
+/** NumPy's `random_bounded_uint64` for one value in [off, off + rng] (wrapping). */
+@inline function bounded64<G>(st: usize, off: u64, rng: u64, masked: bool): u64 {
+  if (rng == 0) return off;
+  if (rng <= 0xffffffff) {
+    if (rng == 0xffffffff) return off + <u64>next32<G>(st);
+    if (masked) {
+      const mask = <u32>genMask(rng);
+      let v: u32;
+      do v = next32<G>(st) & mask;
+      while (<u64>v > rng);
+      return off + <u64>v;
+    }
+    return off + <u64>lemire32<G>(st, <u32>rng);
+  }
+  if (rng == 0xffffffffffffffff) return off + next64<G>(st);
+  if (masked) {
+    const mask = genMask(rng);
+    let v: u64;
+    do v = next64<G>(st) & mask;
+    while (v > rng);
+    return off + v;
+  }
+  return off + lemire64<G>(st, rng);
+}
+
+function boundedU64<G>(st: usize, out: usize, n: usize, off: u64, rng: u64, masked: bool): void {
+  for (let i: usize = 0; i < n; i++) store<u64>(out + (i << 3), bounded64<G>(st, off, rng, masked));
+}
+
+function boundedU32<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  if (rng == 0) {
+    for (let i: usize = 0; i < n; i++) store<u32>(out + (i << 2), off);
+  } else if (rng == 0xffffffff) {
+    for (let i: usize = 0; i < n; i++) store<u32>(out + (i << 2), off + next32<G>(st));
+  } else if (masked) {
+    const mask = <u32>genMask(rng);
+    for (let i: usize = 0; i < n; i++) {
+      let v: u32;
+      do v = next32<G>(st) & mask;
+      while (v > rng);
+      store<u32>(out + (i << 2), off + v);
+    }
+  } else {
+    for (let i: usize = 0; i < n; i++) store<u32>(out + (i << 2), off + lemire32<G>(st, rng));
+  }
+}
+
+// 16- and 8-bit draws share one 32-bit word, low part first. The buffer
+// lives only for one fill, as in NumPy (each call starts with an empty one).
+
+function boundedU16<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  let buf: u32 = 0;
+  let left = 0;
+  const mask = <u32>genMask(rng);
+  const excl = rng + 1;
+  for (let i: usize = 0; i < n; i++) {
+    let v: u32;
+    if (rng == 0) {
+      v = 0;
+    } else if (rng == 0xffff || masked) {
+      const m = rng == 0xffff ? 0xffff : mask;
+      do {
+        if (left == 0) {
+          buf = next32<G>(st);
+          left = 1;
+        } else {
+          buf >>= 16;
+          left--;
+        }
+        v = buf & m;
+      } while (v > rng);
+    } else {
+      // Lemire on 16 bits: m = draw * (rng + 1), keep the high half.
+      if (left == 0) {
+        buf = next32<G>(st);
+        left = 1;
+      } else {
+        buf >>= 16;
+        left--;
+      }
+      let m = (buf & 0xffff) * excl;
+      let lo = m & 0xffff;
+      if (lo < excl) {
+        const threshold: u32 = (0xffff - rng) % excl;
+        while (lo < threshold) {
+          if (left == 0) {
+            buf = next32<G>(st);
+            left = 1;
+          } else {
+            buf >>= 16;
+            left--;
+          }
+          m = (buf & 0xffff) * excl;
+          lo = m & 0xffff;
+        }
+      }
+      v = m >> 16;
+    }
+    store<u16>(out + (i << 1), <u16>(off + v));
+  }
+}
+
+function boundedU8<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  let buf: u32 = 0;
+  let left = 0;
+  const mask = <u32>genMask(rng);
+  const excl = rng + 1;
+  for (let i: usize = 0; i < n; i++) {
+    let v: u32;
+    if (rng == 0) {
+      v = 0;
+    } else if (rng == 0xff || masked) {
+      const m = rng == 0xff ? 0xff : mask;
+      do {
+        if (left == 0) {
+          buf = next32<G>(st);
+          left = 3;
+        } else {
+          buf >>= 8;
+          left--;
+        }
+        v = buf & m;
+      } while (v > rng);
+    } else {
+      if (left == 0) {
+        buf = next32<G>(st);
+        left = 3;
+      } else {
+        buf >>= 8;
+        left--;
+      }
+      let m = (buf & 0xff) * excl;
+      let lo = m & 0xff;
+      if (lo < excl) {
+        const threshold: u32 = (0xff - rng) % excl;
+        while (lo < threshold) {
+          if (left == 0) {
+            buf = next32<G>(st);
+            left = 3;
+          } else {
+            buf >>= 8;
+            left--;
+          }
+          m = (buf & 0xff) * excl;
+          lo = m & 0xff;
+        }
+      }
+      v = m >> 8;
+    }
+    store<u8>(out + i, <u8>(off + v));
+  }
+}
+
+/** Booleans: one bit per value from a 32-bit word; rng == 0 means every value is `off`. */
+function boundedBool<G>(st: usize, out: usize, n: usize, off: u32, rng: u32): void {
+  if (rng == 0) {
+    for (let i: usize = 0; i < n; i++) store<u8>(out + i, <u8>off);
+    return;
+  }
+  let buf: u32 = 0;
+  let left = 0;
+  for (let i: usize = 0; i < n; i++) {
+    if (left == 0) {
+      buf = next32<G>(st);
+      left = 31;
+    } else {
+      buf >>= 1;
+      left--;
+    }
+    store<u8>(out + i, <u8>(buf & 1));
+  }
+}
+
+export function mt19937_bounded_uint64(st: usize, out: usize, n: usize, off: u64, rng: u64, masked: bool): void {
+  boundedU64<u32>(st, out, n, off, rng, masked);
+}
+export function mt19937_bounded_uint32(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU32<u32>(st, out, n, off, rng, masked);
+}
+export function mt19937_bounded_uint16(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU16<u32>(st, out, n, off, rng, masked);
+}
+export function mt19937_bounded_uint8(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU8<u32>(st, out, n, off, rng, masked);
+}
+export function mt19937_bounded_bool(st: usize, out: usize, n: usize, off: u32, rng: u32): void {
+  boundedBool<u32>(st, out, n, off, rng);
+}
+export function pcg64_bounded_uint64(st: usize, out: usize, n: usize, off: u64, rng: u64, masked: bool): void {
+  boundedU64<u64>(st, out, n, off, rng, masked);
+}
+export function pcg64_bounded_uint32(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU32<u64>(st, out, n, off, rng, masked);
+}
+export function pcg64_bounded_uint16(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU16<u64>(st, out, n, off, rng, masked);
+}
+export function pcg64_bounded_uint8(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  boundedU8<u64>(st, out, n, off, rng, masked);
+}
+export function pcg64_bounded_bool(st: usize, out: usize, n: usize, off: u32, rng: u32): void {
+  boundedBool<u64>(st, out, n, off, rng);
+}
+
+// ---- shuffles ----
+
+@inline function swapItems(a: usize, b: usize, itemsize: usize): void {
+  if (itemsize == 8) {
+    const t = load<u64>(a);
+    store<u64>(a, load<u64>(b));
+    store<u64>(b, t);
+  } else if (itemsize == 4) {
+    const t = load<u32>(a);
+    store<u32>(a, load<u32>(b));
+    store<u32>(b, t);
+  } else if (itemsize == 2) {
+    const t = load<u16>(a);
+    store<u16>(a, load<u16>(b));
+    store<u16>(b, t);
+  } else {
+    const t = load<u8>(a);
+    store<u8>(a, load<u8>(b));
+    store<u8>(b, t);
+  }
+}
+
+/** Fisher-Yates over `n` items of `itemsize` (1, 2, 4 or 8) bytes `stride` apart, j by random_interval. */
+function shuffleItems<G>(st: usize, data: usize, n: usize, itemsize: usize, stride: isize): void {
+  for (let i = <isize>n - 1; i >= 1; i--) {
+    const j = <isize>interval<G>(st, <u64>i);
+    swapItems(data + j * stride, data + i * stride, itemsize);
+  }
+}
+
+/** The j of each Fisher-Yates step i = n-1 … 1, as random_interval(i), written to `out` (u64) in that order. */
+function intervalSeq<G>(st: usize, out: usize, n: usize): void {
+  let k: usize = 0;
+  for (let i = <isize>n - 1; i >= 1; i--) {
+    store<u64>(out + (k << 3), interval<G>(st, <u64>i));
+    k++;
+  }
+}
+
+export function mt19937_shuffle(st: usize, data: usize, n: usize, itemsize: usize, stride: isize): void {
+  shuffleItems<u32>(st, data, n, itemsize, stride);
+}
+export function pcg64_shuffle(st: usize, data: usize, n: usize, itemsize: usize, stride: isize): void {
+  shuffleItems<u64>(st, data, n, itemsize, stride);
+}
+export function mt19937_interval_seq(st: usize, out: usize, n: usize): void {
+  intervalSeq<u32>(st, out, n);
+}
+export function pcg64_interval_seq(st: usize, out: usize, n: usize): void {
+  intervalSeq<u64>(st, out, n);
+}
+
+/** Generator's `_shuffle_int`: int64 Fisher-Yates for i = n-1 … first with Lemire draws in [0, i]. */
+export function pcg64_shuffle_int64(st: usize, data: usize, n: usize, first: usize): void {
+  for (let i = <isize>n - 1; i >= <isize>first; i--) {
+    const j = <usize>bounded64<u64>(st, 0, <u64>i, false);
+    swapItems(data + (j << 3), data + (<usize>i << 3), 8);
+  }
+}
+
+/** out[k] = Lemire draw in [0, start + k] for k < count (Floyd's sampling in Generator.choice). */
+export function pcg64_lemire_seq(st: usize, out: usize, start: u64, count: usize): void {
+  for (let k: usize = 0; k < count; k++) store<u64>(out + (k << 3), bounded64<u64>(st, 0, start + <u64>k, false));
+}
+
+// ---- PCG64 floating-point fills ----
+
+export function pcg64_random_f64(st: usize, out: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), pcgDouble(st));
+}
+
+export function pcg64_random_f32(st: usize, out: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) store<f32>(out + (i << 2), pcgFloat(st));
+}
+
+export function pcg64_uniform_f64(st: usize, out: usize, n: usize, low: f64, range: f64): void {
+  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), low + range * pcgDouble(st));
+}
+
+/** The rare branch of the float64 ziggurat: the tail (idx 0) or the wedge test; NaN means "draw again". */
+function normalSlow64(st: usize, idx: i32, rabs: u64, x: f64): f64 {
+  if (idx == 0) {
+    for (;;) {
+      const xx = -ZIG_NOR_INV_R * Math.log1p(-pcgDouble(st));
+      const yy = -Math.log1p(-pcgDouble(st));
+      if (yy + yy > xx * xx) return (rabs >> 8) & 1 ? -(ZIG_NOR_R + xx) : ZIG_NOR_R + xx;
+    }
+  }
+  const f1 = unchecked(ZIG_F_F64[idx]);
+  const f0 = unchecked(ZIG_F_F64[idx - 1]);
+  if ((f0 - f1) * pcgDouble(st) + f1 < Math.exp(-0.5 * x * x)) return x;
+  return NaN;
+}
+
+/** `loc + scale * z` for `n` ziggurat normals z; loc 0, scale 1 store z itself. */
+function normalFill64(st: usize, out: usize, n: usize, loc: f64, scale: f64, plain: bool): void {
+  for (let i: usize = 0; i < n; i++) {
+    let z: f64;
+    for (;;) {
+      let r = pcgNext64(st);
+      const idx = <i32>(r & 0xff);
+      r >>= 8;
+      const rabs = (r >> 1) & 0x000fffffffffffff;
+      let x = <f64>rabs * unchecked(ZIG_W_F64[idx]);
+      if (r & 1) x = -x;
+      if (rabs < unchecked(ZIG_K_F64[idx])) {
+        z = x;
+        break;
+      }
+      z = normalSlow64(st, idx, rabs, x);
+      if (z == z) break;
+    }
+    store<f64>(out + (i << 3), plain ? z : loc + scale * z);
+  }
+}
+
+export function pcg64_standard_normal_f64(st: usize, out: usize, n: usize): void {
+  normalFill64(st, out, n, 0, 1, true);
+}
+
+export function pcg64_normal_f64(st: usize, out: usize, n: usize, loc: f64, scale: f64): void {
+  normalFill64(st, out, n, loc, scale, false);
+}
+
+function normalSlow32(st: usize, idx: i32, rabs: u32, x: f32): f32 {
+  if (idx == 0) {
+    for (;;) {
+      const xx: f32 = -ZIG_NOR_INV_R_F32 * Mathf.log1p(-pcgFloat(st));
+      const yy: f32 = -Mathf.log1p(-pcgFloat(st));
+      if (yy + yy > xx * xx) return (rabs >> 8) & 1 ? -(ZIG_NOR_R_F32 + xx) : ZIG_NOR_R_F32 + xx;
+    }
+  }
+  const f1 = unchecked(ZIG_F_F32[idx]);
+  const f0 = unchecked(ZIG_F_F32[idx - 1]);
+  const xd = <f64>x;
+  // NumPy compares a float32 left side with a float64 exp.
+  if (<f64>((f0 - f1) * pcgFloat(st) + f1) < Math.exp(-0.5 * xd * xd)) return x;
+  return NaN;
+}
+
+/**
+ * `n` float32 ziggurat normals. The hot loop keeps PCG64's state and its
+ * 32-bit buffer in locals; the rare branches go through memory, so the
+ * locals are written back before and reloaded after them.
+ */
+export function pcg64_standard_normal_f32(st: usize, out: usize, n: usize): void {
+  let hi = load<u64>(st);
+  let lo = load<u64>(st, 8);
+  const incHi = load<u64>(st, 16);
+  const incLo = load<u64>(st, 24);
+  let has = load<i32>(st + PCG_HAS32);
+  let spare = load<u32>(st + PCG_U32);
+  for (let i: usize = 0; i < n; i++) {
+    let z: f32;
+    for (;;) {
+      let r: u32;
+      if (has) {
+        has = 0;
+        r = spare;
+      } else {
+        const mlo = lo * PCG_MUL_LO;
+        const nlo = mlo + incLo;
+        hi = hi * PCG_MUL_LO + lo * PCG_MUL_HI + mulhi64(lo, PCG_MUL_LO) + incHi + <u64>(nlo < mlo);
+        lo = nlo;
+        const v = rotr<u64>(hi ^ lo, hi >> 58);
+        has = 1;
+        spare = <u32>(v >> 32);
+        r = <u32>v;
+      }
+      const idx = <i32>(r & 0xff);
+      const rabs = (r >> 9) & 0x007fffff;
+      let x = <f32>rabs * unchecked(ZIG_W_F32[idx]);
+      if ((r >> 8) & 1) x = -x;
+      if (rabs < unchecked(ZIG_K_F32[idx])) {
+        z = x;
+        break;
+      }
+      store<u64>(st, hi);
+      store<u64>(st, lo, 8);
+      store<i32>(st + PCG_HAS32, has);
+      store<u32>(st + PCG_U32, spare);
+      z = normalSlow32(st, idx, rabs, x);
+      hi = load<u64>(st);
+      lo = load<u64>(st, 8);
+      has = load<i32>(st + PCG_HAS32);
+      spare = load<u32>(st + PCG_U32);
+      if (z == z) break;
+    }
+    store<f32>(out + (i << 2), z);
+  }
+  store<u64>(st, hi);
+  store<u64>(st, lo, 8);
+  store<i32>(st + PCG_HAS32, has);
+  store<u32>(st + PCG_U32, spare);
+}
