@@ -77,3 +77,5 @@ export { astype } from "./ops/astype.js";
 export type { AstypeOptions } from "./ops/astype.js";
 export { canCast, promoteTypes, resultType } from "./casting.js";
 export type { Casting, ResultTypeArg } from "./casting.js";
+export { loadSafetensors, loadSafetensorsSync, saveSafetensors, toSafetensors } from "./io/safetensors.js";
+export type { SafetensorsFile, SaveSafetensorsOptions } from "./io/safetensors.js";

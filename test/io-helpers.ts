@@ -33,7 +33,7 @@ export function fixturePath(name: string): string {
 }
 
 /** A fixture file's bytes. */
-export function fixtureBytes(name: string): Uint8Array {
+export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(new URL(name, IO_DIR)));
 }
 

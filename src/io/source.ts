@@ -51,7 +51,9 @@ export type Op =
   /** Whether the source has no bytes left (may consume one chunk). */
   | { readonly kind: "end" }
   /** The total size, now that the header has told it (for progress). */
-  | { readonly kind: "total"; readonly n: number };
+  | { readonly kind: "total"; readonly n: number }
+  /** The source's own size in bytes, or null when it does not know (a stream). */
+  | { readonly kind: "size" };
 
 /** A format parser: yields requests, receives their answers, returns its result. */
 export type Parser<T> = Generator<Op, T, unknown>;
@@ -199,6 +201,8 @@ export class SyncDriver {
       case "total":
         this.hint = op.n;
         return undefined;
+      case "size":
+        return this.src.total;
     }
   }
 
@@ -444,6 +448,8 @@ export class AsyncDriver {
       case "total":
         this.hint = op.n;
         return undefined;
+      case "size":
+        return this.src.total;
     }
   }
 
