@@ -20,11 +20,20 @@ import { copyFrom, fill } from "./ops/copy.js";
  * @example a.get(slice(1, null, 2)) // a[1::2]
  */
 export class Slice {
+  /** Throws DTypeError (NumPy's TypeError) unless every part is an integer or null. */
   constructor(
     readonly start: number | null,
     readonly stop: number | null,
     readonly step: number | null,
-  ) {}
+  ) {
+    if (
+      (start !== null && !Number.isInteger(start)) ||
+      (stop !== null && !Number.isInteger(stop)) ||
+      (step !== null && !Number.isInteger(step))
+    ) {
+      throw sliceTypeError();
+    }
+  }
 }
 
 /** `slice(stop)` or `slice(start, stop, step?)`, as Python's. @example slice(null, null, -1) // ::-1 */
@@ -50,9 +59,26 @@ const INVALID_INDEX =
 
 // ---- Parsing index strings (once per distinct string) ----
 
+/**
+ * An index ready to apply: its components and what one pass over them
+ * learns (how many axes they consume, how many they add), so that applying
+ * a cached string index is a single loop.
+ */
+interface Plan {
+  readonly items: readonly Component[];
+  /** Integers and slices: the axes of the array they consume. */
+  readonly consumed: number;
+  /** Integers: consumed axes that do not appear in the result. */
+  readonly ints: number;
+  /** newaxis entries: added axes. */
+  readonly newaxes: number;
+}
+
 const CACHE_LIMIT = 1024;
-const parsed = new Map<string, readonly Component[]>();
+const plans = new Map<string, Plan>();
 const INTEGER = /^[+-]?\d+$/;
+const ELLIPSIS_PLAN: Plan = { items: ["..."], consumed: 0, ints: 0, newaxes: 0 };
+const EMPTY_PLAN: Plan = { items: [], consumed: 0, ints: 0, newaxes: 0 };
 
 function parseInteger(text: string, whole: string): number {
   if (!INTEGER.test(text)) {
@@ -80,42 +106,75 @@ function parseComponent(text: string, whole: string): Component {
 }
 
 /**
- * @internal The components of an index string such as `":, 1:5:2, ..., None"`,
- * cached (callers must not mutate the result).
+ * @internal The components of an index string such as `":, 1:5:2, ..., None"`
+ * (cached; callers must not mutate the result). IndexError for text that is
+ * not an index.
  */
 export function parseIndexString(s: string): readonly Component[] {
-  let out = parsed.get(s);
-  if (out === undefined) {
+  return planOf(s).items;
+}
+
+// The last string seen: a loop indexing with one literal skips even the Map.
+let lastString = "";
+let lastPlan: Plan = EMPTY_PLAN;
+
+function planOf(s: string): Plan {
+  if (s === lastString) return lastPlan;
+  let plan = plans.get(s);
+  if (plan === undefined) {
     if (s.trim() === "") throw new IndexError(`invalid index string '': expected at least one component`);
     const parts = s.split(",");
     // A trailing comma makes a tuple in Python ("0," is (0,)): ignore one empty last part.
     if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
-    out = parts.map((p) => parseComponent(p, s));
-    if (parsed.size >= CACHE_LIMIT) parsed.clear();
-    parsed.set(s, out);
+    plan = planItems(parts.map((p) => parseComponent(p, s)))!;
+    if (plans.size >= CACHE_LIMIT) plans.clear();
+    plans.set(s, plan);
   }
-  return out;
+  lastString = s;
+  lastPlan = plan;
+  return plan;
 }
 
-/** Flattens strings into their components; other items pass through. */
-function components(index: readonly IndexItem[]): readonly Component[] {
-  if (index.length === 1) {
-    const only = index[0];
-    if (typeof only === "string" && only !== "...") return parseIndexString(only);
-    return index as readonly Component[];
-  }
-  let hasString = false;
+/** The plan `getIndex` fills for indices given as items (not cached, so reused). */
+const scratch = { items: [] as readonly Component[], consumed: 0, ints: 0, newaxes: 0 };
+
+/**
+ * The plan of a list of index items (strings expanded), or null when some
+ * item is not basic (advanced indexing). IndexError for a second ellipsis.
+ * `into` receives the plan (a fresh object by default).
+ */
+function planItems(index: readonly unknown[], into?: typeof scratch): Plan | null {
+  const items = index as readonly Component[];
+  let consumed = 0;
+  let ints = 0;
+  let newaxes = 0;
+  let ellipses = 0;
   for (let k = 0; k < index.length; k++) {
     const it = index[k];
-    if (typeof it === "string" && it !== "...") hasString = true;
+    if (typeof it === "number") {
+      if (!Number.isInteger(it)) throw new IndexError(INVALID_INDEX);
+      consumed++;
+      ints++;
+    } else if (it === null) newaxes++;
+    else if (it instanceof Slice) consumed++;
+    else if (it === "...") {
+      if (++ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+    } else if (typeof it === "string") {
+      // A string inside a longer index: splice its components in, then re-plan.
+      const out: Component[] = [];
+      for (const x of index) {
+        if (typeof x === "string" && x !== "...") out.push(...planOf(x).items);
+        else out.push(x as Component);
+      }
+      return planItems(out, into);
+    } else return null;
   }
-  if (!hasString) return index as readonly Component[];
-  const out: Component[] = [];
-  for (const it of index) {
-    if (typeof it === "string" && it !== "...") out.push(...parseIndexString(it));
-    else out.push(it as Component);
-  }
-  return out;
+  if (into === undefined) return { items, consumed, ints, newaxes };
+  into.items = items;
+  into.consumed = consumed;
+  into.ints = ints;
+  into.newaxes = newaxes;
+  return into;
 }
 
 // ---- Slices ----
@@ -125,15 +184,15 @@ function components(index: readonly IndexItem[]): readonly Component[] {
  * [start, step, length]; an empty slice is [0, 1, 0], as NumPy views it.
  */
 function adjustSlice(s: Slice, length: number, out: number[]): void {
-  let { start, stop, step } = s;
+  const start = s.start;
+  const stop = s.stop;
+  let step = s.step;
   if (step === null) step = 1;
-  else if (!Number.isInteger(step)) throw sliceTypeError();
   if (step === 0) throw new ValueError("slice step cannot be zero");
   let lo: number;
   let hi: number;
   if (start === null) lo = step < 0 ? length - 1 : 0;
   else {
-    if (!Number.isInteger(start)) throw sliceTypeError();
     lo = start;
     if (lo < 0) {
       lo += length;
@@ -142,7 +201,6 @@ function adjustSlice(s: Slice, length: number, out: number[]): void {
   }
   if (stop === null) hi = step < 0 ? -1 : length;
   else {
-    if (!Number.isInteger(stop)) throw sliceTypeError();
     hi = stop;
     if (hi < 0) {
       hi += length;
@@ -192,57 +250,62 @@ const adj = [0, 0, 0];
  * component), ValueError (zero step), DTypeError (non-integer slice part).
  */
 export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
-  const items = components(index);
-  const n = items.length;
-  const ndim = a.shape.length;
-  let consumed = 0;
-  let ellipsis = -1;
-  for (let k = 0; k < n; k++) {
-    const it = items[k];
-    if (typeof it === "number" || it instanceof Slice) consumed++;
-    else if (it === "...") {
-      if (ellipsis >= 0) throw new IndexError("an index can only have a single ellipsis ('...')");
-      ellipsis = k;
-    } else if (it !== null) return advancedIndex(a, items);
+  let plan: Plan | null;
+  if (index.length === 1 && typeof index[0] === "string") {
+    const s = index[0];
+    plan = s === "..." ? ELLIPSIS_PLAN : planOf(s);
+  } else if (index.length === 0) plan = EMPTY_PLAN;
+  else {
+    plan = planItems(index, scratch);
+    if (plan === null) return advancedIndex(a, index);
   }
+  return applyPlan(a, plan);
+}
+
+function applyPlan(a: NDArray, plan: Plan): NDArray {
+  const srcShape = a.shape;
+  const srcStrides = a.strides;
+  const ndim = srcShape.length;
+  const consumed = plan.consumed;
   if (consumed > ndim) {
     throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${consumed} were indexed`);
   }
-  const srcShape = a.shape;
-  const srcStrides = a.strides;
-  const shape: number[] = [];
-  const strides: number[] = [];
+  const items = plan.items;
+  const n = items.length;
+  const outNdim = ndim - plan.ints + plan.newaxes;
+  const shape = new Array<number>(outNdim);
+  const strides = new Array<number>(outNdim);
   let offset = a.offset;
   let ax = 0;
+  let o = 0;
   for (let k = 0; k < n; k++) {
     const it = items[k]!;
     if (typeof it === "number") {
       const size = srcShape[ax]!;
-      if (!Number.isInteger(it)) throw new IndexError(INVALID_INDEX);
       const j = it < 0 ? it + size : it;
       if (j < 0 || j >= size) throw new IndexError(`index ${it} is out of bounds for axis ${ax} with size ${size}`);
       offset += j * srcStrides[ax]!;
       ax++;
     } else if (it === null) {
-      shape.push(1);
-      strides.push(0);
+      shape[o] = 1;
+      strides[o++] = 0;
     } else if (it === "...") {
-      for (let end = ax + ndim - consumed; ax < end; ax++) {
-        shape.push(srcShape[ax]!);
-        strides.push(srcStrides[ax]!);
+      for (const end = ax + ndim - consumed; ax < end; ax++) {
+        shape[o] = srcShape[ax]!;
+        strides[o++] = srcStrides[ax]!;
       }
     } else {
       adjustSlice(it, srcShape[ax]!, adj);
       const s = srcStrides[ax]!;
-      shape.push(adj[2]!);
-      strides.push(adj[1]! * s + 0); // + 0: a zero stride stepped backwards is -0, which NumPy does not have
+      shape[o] = adj[2]!;
+      strides[o++] = adj[1]! * s + 0; // + 0: a zero stride stepped backwards is -0, which NumPy does not have
       offset += adj[0]! * s;
       ax++;
     }
   }
   for (; ax < ndim; ax++) {
-    shape.push(srcShape[ax]!);
-    strides.push(srcStrides[ax]!);
+    shape[o] = srcShape[ax]!;
+    strides[o++] = srcStrides[ax]!;
   }
   return makeView(a, shape, strides, offset);
 }

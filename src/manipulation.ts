@@ -5,7 +5,7 @@
 import { IndexError, ValueError, formatShape } from "./errors.js";
 import { checkDType, DTYPES, type DType } from "./dtype.js";
 import { emptyArray } from "./creation.js";
-import { checkShape, normalizeAxis, stridesFor, type Order } from "./layout.js";
+import { checkShape, MAXDIMS, normalizeAxis, stridesFor, type Order } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
 import { copyFrom, flatten } from "./ops/copy.js";
 import { fixUnknown, nocopyStrides } from "./reshape.js";
@@ -70,7 +70,7 @@ export function reshape(a: NDArray, shape: number | readonly number[], opts?: Re
   }
   if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
   const newShape = fixUnknown(dims, a.size);
-  checkShape(newShape);
+  if (newShape.length > MAXDIMS) checkShape(newShape);
   const itemsize = itemsizeOf(a);
   if (copy !== true) {
     if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
@@ -209,6 +209,10 @@ export function squeeze(a: NDArray, axis?: number | readonly number[] | null): N
   const shape: number[] = [];
   const strides: number[] = [];
   if (axis === undefined || axis === null) {
+    let ones = 0;
+    for (let i = 0; i < ndim; i++) if (a.shape[i] === 1) ones++;
+    // Nothing to squeeze: NumPy returns `a` itself; a view sharing its (immutable) shape and strides is the cheap equivalent.
+    if (ones === 0) return makeView(a, a.shape, a.strides, a.offset);
     for (let i = 0; i < ndim; i++) {
       if (a.shape[i] !== 1) {
         shape.push(a.shape[i]!);

@@ -91,7 +91,7 @@ export function nocopyStrides(
  * @example fixUnknown([2, -1], 6) // [2, 3]
  */
 export function fixUnknown(newShape: readonly number[], size: number): number[] {
-  const dims = Array.from(newShape);
+  const dims = newShape.slice();
   let unknown = -1;
   let known = 1;
   for (let i = 0; i < dims.length; i++) {
