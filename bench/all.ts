@@ -1,6 +1,7 @@
 // Every workload family of the side-by-side bench, in BENCH.md order.
 import type { Workload } from "./harness.js";
 import { workloads as creation } from "./creation.bench.js";
+import { workloads as copy } from "./copy.bench.js";
 import { workloads as overlap } from "./overlap.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...overlap];
+export const allWorkloads: Workload[] = [...creation, ...copy, ...overlap];
