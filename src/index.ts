@@ -79,3 +79,5 @@ export { canCast, promoteTypes, resultType } from "./casting.js";
 export type { Casting, ResultTypeArg } from "./casting.js";
 export { loadSafetensors, loadSafetensorsSync, saveSafetensors, toSafetensors } from "./io/safetensors.js";
 export type { SafetensorsFile, SaveSafetensorsOptions } from "./io/safetensors.js";
+export { loadNpz, savez, savezCompressed, toNpz } from "./io/npz.js";
+export type { NpzFile, NpzArrays, SavezOptions } from "./io/npz.js";
