@@ -530,13 +530,83 @@ HAND = [
 ]
 
 
+# ---- exhaustive reshape sweep: every ordered factorisation of the size ----
+
+def factorisations(n, max_len):
+    """Ordered factorisations of n into at most max_len factors > 1, plus 1s sprinkled in."""
+    out = set()
+
+    def rec(rest, acc):
+        if rest == 1:
+            out.add(tuple(acc))
+        if len(acc) == max_len:
+            return
+        for d in range(2, rest + 1):
+            if rest % d == 0:
+                rec(rest // d, acc + [d])
+
+    rec(n, [])
+    if n == 0:
+        out = {(0,), (0, 2), (2, 0), (0, 0)}
+    with_ones = set(out)
+    for f in out:
+        for i in range(len(f) + 1):
+            with_ones.add(f[:i] + (1,) + f[i:])
+    return sorted(with_ones, key=lambda t: (len(t), t))
+
+
+# Non-contiguous starting points (root shape, ops): slices, transposes,
+# negative strides, broadcast (zero strides), length-1 axes.
+SWEEP_STARTS = [
+    ([4, 6], [G((None, None, 2))]),
+    ([4, 6], [G((None, None), (None, None, 2))]),
+    ([4, 6], [G((None, None), (1, 5))]),
+    ([4, 6], [{"op": "T"}]),
+    ([4, 6], [G((None, None, -1))]),
+    ([4, 6], [G((None, None), (None, None, -2))]),
+    ([2, 3, 4], [{"op": "transpose", "axes": [1, 0, 2]}]),
+    ([2, 3, 4], [{"op": "transpose", "axes": [0, 2, 1]}]),
+    ([2, 3, 4], [G((None, None), (None, None), (None, None, 2))]),
+    ([2, 3, 4], [G("...", (1, 3))]),
+    ([3, 8], [G((None, None), (None, None, 2)), R([3, 2, 2])]),
+    ([6], [{"op": "broadcastTo", "shape": [2, 6]}]),
+    ([2, 1, 6], [{"op": "broadcastTo", "shape": [2, 2, 6]}]),
+    ([4, 1, 6], [G((None, None, 2), "...", (None, None, 3))]),
+    ([2, 3, 4], [{"op": "T"}]),
+    ([2, 3, 4], [{"op": "T"}, G((None, None, -1))]),
+    ([0, 4], [{"op": "T"}]),
+]
+
+
+def reshape_sweep():
+    cases = []
+    for shape, prefix in SWEEP_STARTS:
+        root = make_root(shape, "int16", "C")
+        x = root
+        for op in prefix:
+            x = apply(x, dict(op))
+        for target in factorisations(x.size, 4):
+            for order in ["C", "F"]:
+                c = run_case(list(shape), "int16", "C", [dict(op) for op in prefix] + [R(list(target), order, False)])
+                c.pop("write", None)  # writes are covered by the chains; keep the file small
+                cases.append(c)
+    return cases
+
+
 def main():
     rng = random.Random(SEED)
     cases = [run_case(list(s), d, o, [dict(op) for op in ops]) for s, d, o, ops in HAND]
     hand = len(cases)
     cases += random_cases(rng)
+    sweep = reshape_sweep()
+    views = sum(1 for c in sweep if "error" not in c["steps"][-1])
+    print(f"reshape sweep: {len(sweep)} reshapes with copy=False, {views} of them views")
     with open(OUT, "w") as f:
-        json.dump({"generator": "scripts/fixtures_views.py", "numpy": np.__version__, "seed": SEED, "hand": hand, "cases": cases}, f, separators=(",", ":"))
+        json.dump(
+            {"generator": "scripts/fixtures_views.py", "numpy": np.__version__, "seed": SEED, "hand": hand, "cases": cases, "reshapeSweep": sweep},
+            f,
+            separators=(",", ":"),
+        )
     errors = sum(1 for c in cases if "error" in c["steps"][-1])
     print(f"wrote {len(cases)} cases ({hand} hand-picked, {errors} ending in an error) to {os.path.normpath(OUT)}")
 

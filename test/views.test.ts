@@ -52,7 +52,7 @@ interface Case {
   write?: { values: string[]; root: string[] };
 }
 
-const fx = loadFixture<{ hand: number; cases: Case[]; numpy: string }>("views");
+const fx = loadFixture<{ hand: number; cases: Case[]; reshapeSweep: Case[]; numpy: string }>("views");
 
 /** The k-th value of the recorded formulas, as the JS value `array` takes for `dtype`. */
 function formula(k: number, dtype: DType, write: boolean): number | bigint | boolean {
@@ -238,5 +238,20 @@ describe(`view chains recorded from NumPy ${fx.numpy}`, () => {
         throw new Error(`${describeCase(c)}\n${detail(e)}`);
       }
     }
+  });
+});
+
+describe("reshape without copying (copy: false), every factorisation of the size", () => {
+  it(`matches NumPy on ${fx.reshapeSweep.length} reshapes of non-contiguous views, C and F order`, () => {
+    let views = 0;
+    for (const c of fx.reshapeSweep) {
+      try {
+        replay(c, false);
+      } catch (e) {
+        throw new Error(`${describeCase(c)}\n${detail(e)}`);
+      }
+      if (!c.steps[c.steps.length - 1]!.error) views++;
+    }
+    expect(views).toBeGreaterThan(100);
   });
 });
