@@ -209,6 +209,24 @@
   return v128.or(v128.bitselect(big, h, i32x4.ge_s(a, k32(0x47800000))), sign);
 }
 
+/**
+ * Eight float32 lanes (a then b) -> eight float16 patterns. When every lane
+ * rounds to a normal float16 (2^-14 <= |x| < 65536), only the rounding add
+ * and shift are needed; otherwise the full branch-free f32x4ToHalf.
+ */
+@inline function f32x8ToHalf(a: v128, b: v128): v128 {
+  const ma = v128.and(a, k32(0x7fffffff));
+  const mb = v128.and(b, k32(0x7fffffff));
+  const inA = i32x4.lt_u(i32x4.sub(ma, k32(0x38800000)), k32(0x0f000000));
+  const inB = i32x4.lt_u(i32x4.sub(mb, k32(0x38800000)), k32(0x0f000000));
+  if (!i32x4.all_true(v128.and(inA, inB))) return i16x8.narrow_i32x4_u(f32x4ToHalf(a), f32x4ToHalf(b));
+  const ra = i32x4.shr_u(i32x4.add(i32x4.add(ma, k32(0xc8000fff)), v128.and(i32x4.shr_u(ma, 13), k32(1))), 13);
+  const rb = i32x4.shr_u(i32x4.add(i32x4.add(mb, k32(0xc8000fff)), v128.and(i32x4.shr_u(mb, 13), k32(1))), 13);
+  // The signs: bit 15 of each lane's high half.
+  const signs = v128.and(i8x16.shuffle(a, b, 2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23, 26, 27, 30, 31), i16x8.splat(-0x8000));
+  return v128.or(i16x8.narrow_i32x4_u(ra, rb), signs);
+}
+
 /** Four float16 patterns (zero-extended 32-bit lanes) -> four float32 lanes: halfToF32Bits, branch-free. */
 @inline function halfToF32x4(h: v128): v128 {
   const o = i32x4.shl(v128.and(h, k32(0x7fff)), 13);
@@ -339,6 +357,118 @@
 }
 
 /**
+ * int64/uint64 -> float64 for two lanes, exact when every lane is within
+ * ±2^51 (int64) or below 2^52 (uint64): the integer goes into the mantissa
+ * of 2^52 (+ 2^51 for the signed bias) and the bias is subtracted. Returns
+ * false, converting nothing, when a lane is outside that range.
+ */
+@inline function i64x2ToF64(v: v128, signed: bool, out: usize): bool {
+  const t = signed ? i64x2.add(v, i64x2.splat(0x0008000000000000)) : v;
+  if (v128.any_true(i64x2.shr_u(t, 52))) return false;
+  const magic = signed ? 0x4338000000000000 : 0x4330000000000000;
+  store<v128>(out, f64x2.sub(v128.or(t, i64x2.splat(0x4330000000000000)), i64x2.splat(magic)));
+  return true;
+}
+
+/** Integer -> float32/float64 with a vector path (int32, uint32 directly; int64, uint64 within 2^51). */
+@inline function intsToFloats<S, D>(s: usize, d: usize, n: usize): usize {
+  let i: usize = 0;
+  if (sizeof<S>() == 4) {
+    for (; i + 4 <= n; i += 4) {
+      const v = v128.load(s + (i << 2));
+      if (sizeof<D>() == 4) {
+        v128.store(d + (i << 2), isSigned<S>() ? f32x4.convert_i32x4_s(v) : f32x4.convert_i32x4_u(v));
+      } else {
+        const o = d + (i << 3);
+        const hi = i64x2.shuffle(v, v, 1, 1);
+        v128.store(o, isSigned<S>() ? f64x2.convert_low_i32x4_s(v) : f64x2.convert_low_i32x4_u(v));
+        v128.store(o, isSigned<S>() ? f64x2.convert_low_i32x4_s(hi) : f64x2.convert_low_i32x4_u(hi), 16);
+      }
+    }
+  } else {
+    // Through an exact float64: a float32 result then rounds once.
+    for (; i + 4 <= n; i += 4) {
+      const p = s + (i << 3);
+      const o = d + i * sizeof<D>();
+      if (sizeof<D>() == 8) {
+        if (!i64x2ToF64(v128.load(p), isSigned<S>(), o) || !i64x2ToF64(v128.load(p, 16), isSigned<S>(), o + 16)) {
+          for (let k: usize = 0; k < 4; k++) castOne<S, D>(p + (k << 3), o + (k << 3));
+        }
+      } else {
+        // Stage the float64 pair in the destination's own bytes: 16 bytes
+        // of float32 output have room for two float64 lanes at a time.
+        const a = f64x2ToF32Pair<S>(v128.load(p), isSigned<S>(), o);
+        const b = a && f64x2ToF32Pair<S>(v128.load(p, 16), isSigned<S>(), o + 8);
+        if (!b) {
+          for (let k: usize = 0; k < 4; k++) castOne<S, D>(p + (k << 3), o + (k << 2));
+        }
+      }
+    }
+  }
+  return i;
+}
+
+/** Two int64/uint64 lanes -> two float32 at out (8 bytes); false if out of the exact range. */
+@inline function f64x2ToF32Pair<S>(v: v128, signed: bool, out: usize): bool {
+  const t = signed ? i64x2.add(v, i64x2.splat(0x0008000000000000)) : v;
+  if (v128.any_true(i64x2.shr_u(t, 52))) return false;
+  const magic = signed ? 0x4338000000000000 : 0x4330000000000000;
+  const f = f64x2.sub(v128.or(t, i64x2.splat(0x4330000000000000)), i64x2.splat(magic));
+  v128.store64_lane(out, f32x4.demote_f64x2_zero(f), 0);
+  return true;
+}
+
+/** Four float32 lanes -> int32 lanes as cvttps2dq: INT32_MIN for NaN and out of range. */
+@inline function f32x4ToI32(x: v128): v128 {
+  const bad = v128.or(f32x4.ge(x, f32x4.splat(2147483648.0)), f32x4.ne(x, x));
+  return v128.bitselect(k32(0x80000000), i32x4.trunc_sat_f32x4_s(x), bad);
+}
+
+/** Two float64 lanes each of a and b -> four int32 lanes as cvttpd2dq. */
+@inline function f64x4ToI32(a: v128, b: v128): v128 {
+  const ba = v128.or(f64x2.ge(a, f64x2.splat(2147483648.0)), f64x2.ne(a, a));
+  const bb = v128.or(f64x2.ge(b, f64x2.splat(2147483648.0)), f64x2.ne(b, b));
+  const t = i64x2.shuffle(i32x4.trunc_sat_f64x2_s_zero(a), i32x4.trunc_sat_f64x2_s_zero(b), 0, 2);
+  return v128.bitselect(k32(0x80000000), t, i32x4.shuffle(ba, bb, 0, 2, 4, 6));
+}
+
+/**
+ * float32/float64 -> int8, uint8, int16, uint16, int32: the int32
+ * conversion of 16 elements, then their low bytes. Returns elements done.
+ */
+@inline function floatsToSmallInts<S, D>(s: usize, d: usize, n: usize): usize {
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    const p = s + i * sizeof<S>();
+    let q0: v128, q1: v128, q2: v128, q3: v128;
+    if (sizeof<S>() == 4) {
+      q0 = f32x4ToI32(v128.load(p));
+      q1 = f32x4ToI32(v128.load(p, 16));
+      q2 = f32x4ToI32(v128.load(p, 32));
+      q3 = f32x4ToI32(v128.load(p, 48));
+    } else {
+      q0 = f64x4ToI32(v128.load(p), v128.load(p, 16));
+      q1 = f64x4ToI32(v128.load(p, 32), v128.load(p, 48));
+      q2 = f64x4ToI32(v128.load(p, 64), v128.load(p, 80));
+      q3 = f64x4ToI32(v128.load(p, 96), v128.load(p, 112));
+    }
+    const o = d + i * sizeof<D>();
+    if (sizeof<D>() == 4) {
+      v128.store(o, q0);
+      v128.store(o, q1, 16);
+      v128.store(o, q2, 32);
+      v128.store(o, q3, 48);
+    } else if (sizeof<D>() == 2) {
+      v128.store(o, narrow2(q0, q1, 4));
+      v128.store(o, narrow2(q2, q3, 4), 16);
+    } else {
+      v128.store(o, narrow2(narrow2(q0, q1, 4), narrow2(q2, q3, 4), 2));
+    }
+  }
+  return i;
+}
+
+/**
  * The SIMD part of a contiguous run: converts a prefix of the n elements
  * and returns its length (0 where the pair has no vector path; the scalar
  * loop does the rest).
@@ -351,6 +481,10 @@
       return n;
     }
     return sizeof<S>() < sizeof<D>() ? widenInts<S, D>(s, d, n) : narrowInts<S, D>(s, d, n);
+  } else if (isFloat<S>() && isInt<D>() && (sizeof<D>() < 4 || (sizeof<D>() == 4 && isSigned<D>()))) {
+    return floatsToSmallInts<S, D>(s, d, n);
+  } else if (isInt<S>() && sizeof<S>() >= 4 && isFloat<D>()) {
+    return intsToFloats<S, D>(s, d, n);
   } else if (isFloat<S>() && sizeof<S>() == 4 && isFloat<D>() && sizeof<D>() == 8) {
     for (; i + 4 <= n; i += 4) {
       const v = v128.load(s + (i << 2));
@@ -367,14 +501,24 @@
   } else if (isFloat<S>() && sizeof<S>() == 4 && isHalf<D>()) {
     for (; i + 8 <= n; i += 8) {
       const p = s + (i << 2);
-      v128.store(d + (i << 1), i16x8.narrow_i32x4_u(f32x4ToHalf(v128.load(p)), f32x4ToHalf(v128.load(p, 16))));
+      v128.store(d + (i << 1), f32x8ToHalf(v128.load(p), v128.load(p, 16)));
     }
   } else if (isHalf<S>() && isFloat<D>() && sizeof<D>() == 4) {
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(s + (i << 1));
       const o = d + (i << 2);
-      v128.store(o, halfToF32x4(i32x4.extend_low_i16x8_u(v)));
-      v128.store(o, halfToF32x4(i32x4.extend_high_i16x8_u(v)), 16);
+      // Fast path: all eight are normal numbers (exponent neither 0 nor 31).
+      // Sign-extend, shift the exponent and mantissa into place, clear the
+      // three copies of the sign that landed in the exponent, rebias.
+      const e = v128.and(v, i16x8.splat(0x7c00));
+      if (i16x8.all_true(i16x8.lt_u(i16x8.sub(e, i16x8.splat(0x0400)), i16x8.splat(0x7800)))) {
+        const keep = k32(0x8fffffff);
+        v128.store(o, i32x4.add(v128.and(i32x4.shl(i32x4.extend_low_i16x8_s(v), 13), keep), k32(0x38000000)));
+        v128.store(o, i32x4.add(v128.and(i32x4.shl(i32x4.extend_high_i16x8_s(v), 13), keep), k32(0x38000000)), 16);
+      } else {
+        v128.store(o, halfToF32x4(i32x4.extend_low_i16x8_u(v)));
+        v128.store(o, halfToF32x4(i32x4.extend_high_i16x8_u(v)), 16);
+      }
     }
   } else if (isFloat<S>() && sizeof<S>() == 4 && isBHalf<D>()) {
     for (; i + 8 <= n; i += 8) {
