@@ -17,6 +17,7 @@
 import { DTypeError, ValueError, formatShape } from "../errors.js";
 import { DTYPES, toStored, writeStored, scalarDType, type DType, type Scalar } from "../dtype.js";
 import { kernels, onHeapGrow, scratch } from "../heap.js";
+import { overlap } from "../overlap.js";
 import { broadcastStrides, planLoops, stridesFor, shapeSize } from "../layout.js";
 import { NDArray, makeView, type CopyOrder } from "../ndarray.js";
 import { asarray, emptyArray, fillContiguous, type ArrayLike } from "../creation.js";
@@ -152,18 +153,6 @@ function writeTable(shape: readonly number[], dstr: readonly number[], sstr: rea
   }
 }
 
-/** Byte range [lo, hi) that an array's elements occupy. */
-function extent(addr: number, shape: readonly number[], strides: readonly number[], itemsize: number): [number, number] {
-  let lo = addr;
-  let hi = addr + itemsize;
-  for (let i = 0; i < shape.length; i++) {
-    const step = (shape[i]! - 1) * strides[i]!;
-    if (step < 0) lo += step;
-    else hi += step;
-  }
-  return [lo, hi];
-}
-
 /**
  * @internal Copies the bytes of `src` (already broadcast to `dst.shape` by
  * `srcStrides`) into `dst`, same dtype. When the two may overlap in memory,
@@ -174,23 +163,20 @@ function assignSameDType(dst: NDArray, src: NDArray, srcStrides: readonly number
   const s = src.address("copyto");
   const itemsize = DTYPES[dst.dtype].itemsize;
   const shape = dst.shape;
-  if (dst._mem === src._mem && dst.size > 0) {
-    const same = d === s && dst.strides.every((x, i) => x === srcStrides[i]);
-    if (same) return;
-    const [dlo, dhi] = extent(d, shape, dst.strides, itemsize);
-    const [slo, shi] = extent(s, shape, srcStrides, itemsize);
-    if (dlo < shi && slo < dhi) {
-      // Overlap: a dense copy of the source first (one extra pass, always correct).
-      const tmp = emptyArray(src.shape, src.dtype);
-      try {
-        moveBytes(tmp.address("copyto"), src.address("copyto"), src.shape, tmp.strides, src.strides, itemsize);
-        const ts = broadcastStrides(tmp.shape, tmp.strides, shape)!;
-        moveBytes(dst.address("copyto"), tmp.address("copyto"), shape, dst.strides, ts, itemsize);
-      } finally {
-        tmp.dispose();
-      }
-      return;
+  // Broadcasting does not change which bytes the source touches, so the
+  // overlap question is asked of `src` itself. Only a real overlap pays for
+  // a temporary: interleaved views such as a[::2] = a[1::2] copy directly.
+  if (dst._mem === src._mem && dst.size > 0 && overlap(dst, src) !== "no") {
+    if (d === s && dst.strides.every((x, i) => x === srcStrides[i])) return;
+    const tmp = emptyArray(src.shape, src.dtype);
+    try {
+      moveBytes(tmp.address("copyto"), s, src.shape, tmp.strides, src.strides, itemsize);
+      const ts = broadcastStrides(tmp.shape, tmp.strides, shape)!;
+      moveBytes(d, tmp.address("copyto"), shape, dst.strides, ts, itemsize);
+    } finally {
+      tmp.dispose();
     }
+    return;
   }
   moveBytes(d, s, shape, dst.strides, srcStrides, itemsize);
 }
