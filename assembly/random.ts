@@ -123,9 +123,71 @@ export function mt19937_uniform_f64(st: usize, out: usize, n: usize, low: f64, r
   for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), low + range * mtDouble(st));
 }
 
-/** `n` standard normals (RandomState.standard_normal / randn). */
+/** The tempered output of key word `pos` (the caller refills the block at 624). */
+@inline function mtTemper(st: usize, pos: i32): u32 {
+  let y = load<u32>(st + (<usize>pos << 2));
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >> 18;
+  return y;
+}
+
+/**
+ * `n` standard normals (RandomState.standard_normal / randn): the polar
+ * method as `mtGauss`, but with the block position in a local and both
+ * values of each pair stored at once (f·x2 first, then f·x1, as NumPy
+ * returns them); an odd tail leaves f·x1 cached in the state.
+ */
 export function mt19937_gauss_f64(st: usize, out: usize, n: usize): void {
-  for (let i: usize = 0; i < n; i++) store<f64>(out + (i << 3), mtGauss(st));
+  let i: usize = 0;
+  if (n == 0) return;
+  if (load<i32>(st + MT_HAS_GAUSS)) {
+    store<f64>(out, load<f64>(st + MT_GAUSS));
+    store<i32>(st + MT_HAS_GAUSS, 0);
+    store<f64>(st + MT_GAUSS, 0);
+    i = 1;
+  }
+  let pos = load<i32>(st + MT_POS);
+  while (i < n) {
+    let x1: f64, x2: f64, r2: f64;
+    do {
+      // Four words: two doubles of 53 bits each (a >> 5, b >> 6).
+      if (pos > MT_N - 4) {
+        // Near the end of the block: go word by word.
+        if (pos == MT_N) { mtRefill(st); pos = 0; }
+        const a1 = mtTemper(st, pos++) >> 5;
+        if (pos == MT_N) { mtRefill(st); pos = 0; }
+        const b1 = mtTemper(st, pos++) >> 6;
+        if (pos == MT_N) { mtRefill(st); pos = 0; }
+        const a2 = mtTemper(st, pos++) >> 5;
+        if (pos == MT_N) { mtRefill(st); pos = 0; }
+        const b2 = mtTemper(st, pos++) >> 6;
+        x1 = 2.0 * ((<f64>a1 * 67108864.0 + <f64>b1) / 9007199254740992.0) - 1.0;
+        x2 = 2.0 * ((<f64>a2 * 67108864.0 + <f64>b2) / 9007199254740992.0) - 1.0;
+      } else {
+        const a1 = mtTemper(st, pos) >> 5;
+        const b1 = mtTemper(st, pos + 1) >> 6;
+        const a2 = mtTemper(st, pos + 2) >> 5;
+        const b2 = mtTemper(st, pos + 3) >> 6;
+        pos += 4;
+        x1 = 2.0 * ((<f64>a1 * 67108864.0 + <f64>b1) / 9007199254740992.0) - 1.0;
+        x2 = 2.0 * ((<f64>a2 * 67108864.0 + <f64>b2) / 9007199254740992.0) - 1.0;
+      }
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+    store<f64>(out + (i << 3), f * x2);
+    i++;
+    if (i < n) {
+      store<f64>(out + (i << 3), f * x1);
+      i++;
+    } else {
+      store<f64>(st + MT_GAUSS, f * x1);
+      store<i32>(st + MT_HAS_GAUSS, 1);
+    }
+  }
+  store<i32>(st + MT_POS, pos);
 }
 
 /** `loc + scale * g` for `n` standard normals g (RandomState.normal). */
@@ -564,8 +626,7 @@ function normalFill64(st: usize, out: usize, n: usize, loc: f64, scale: f64, pla
       const idx = <i32>(r & 0xff);
       r >>= 8;
       const rabs = (r >> 1) & 0x000fffffffffffff;
-      let x = <f64>rabs * unchecked(ZIG_W_F64[idx]);
-      if (r & 1) x = -x;
+      const x = reinterpret<f64>(reinterpret<u64>(<f64>rabs * unchecked(ZIG_W_F64[idx])) ^ ((r & 1) << 63));
       if (rabs < unchecked(ZIG_K_F64[idx])) {
         z = x;
         break;
@@ -632,8 +693,8 @@ export function pcg64_standard_normal_f32(st: usize, out: usize, n: usize): void
       }
       const idx = <i32>(r & 0xff);
       const rabs = (r >> 9) & 0x007fffff;
-      let x = <f32>rabs * unchecked(ZIG_W_F32[idx]);
-      if ((r >> 8) & 1) x = -x;
+      // Negate by flipping the sign bit: the sign is a coin toss, a branch on it mispredicts half the time.
+      const x = reinterpret<f32>(reinterpret<u32>(<f32>rabs * unchecked(ZIG_W_F32[idx])) ^ ((r & 0x100) << 23));
       if (rabs < unchecked(ZIG_K_F32[idx])) {
         z = x;
         break;
