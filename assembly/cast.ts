@@ -356,21 +356,9 @@
   return i;
 }
 
-/**
- * int64/uint64 -> float64 for two lanes, exact when every lane is within
- * ±2^51 (int64) or below 2^52 (uint64): the integer goes into the mantissa
- * of 2^52 (+ 2^51 for the signed bias) and the bias is subtracted. Returns
- * false, converting nothing, when a lane is outside that range.
- */
-@inline function i64x2ToF64(v: v128, signed: bool, out: usize): bool {
-  const t = signed ? i64x2.add(v, i64x2.splat(0x0008000000000000)) : v;
-  if (v128.any_true(i64x2.shr_u(t, 52))) return false;
-  const magic = signed ? 0x4338000000000000 : 0x4330000000000000;
-  store<v128>(out, f64x2.sub(v128.or(t, i64x2.splat(0x4330000000000000)), i64x2.splat(magic)));
-  return true;
-}
-
-/** Integer -> float32/float64 with a vector path (int32, uint32 directly; int64, uint64 within 2^51). */
+/** Integer -> float32/float64 with a vector path (int32, uint32 directly; int64 within ±2^51, uint64 below 2^52:
+ * the integer goes into the mantissa of 2^52, with a 2^51 bias when signed,
+ * and the bias is subtracted exactly). */
 @inline function intsToFloats<S, D>(s: usize, d: usize, n: usize): usize {
   let i: usize = 0;
   if (sizeof<S>() == 4) {
@@ -386,36 +374,31 @@
       }
     }
   } else {
-    // Through an exact float64: a float32 result then rounds once.
+    // Through an exact float64 (the bias trick above); a float32
+    // result then rounds once, from the exact value.
+    const bias = isSigned<S>() ? i64x2.splat(0x0008000000000000) : i64x2.splat(0);
+    const magic = isSigned<S>() ? i64x2.splat(0x4338000000000000) : i64x2.splat(0x4330000000000000);
+    const top = i64x2.splat(0x4330000000000000);
     for (; i + 4 <= n; i += 4) {
       const p = s + (i << 3);
       const o = d + i * sizeof<D>();
+      const ta = i64x2.add(v128.load(p), bias);
+      const tb = i64x2.add(v128.load(p, 16), bias);
+      if (v128.any_true(i64x2.shr_u(v128.or(ta, tb), 52))) {
+        for (let k: usize = 0; k < 4; k++) castOne<S, D>(p + (k << 3), o + k * sizeof<D>());
+        continue;
+      }
+      const fa = f64x2.sub(v128.or(ta, top), magic);
+      const fb = f64x2.sub(v128.or(tb, top), magic);
       if (sizeof<D>() == 8) {
-        if (!i64x2ToF64(v128.load(p), isSigned<S>(), o) || !i64x2ToF64(v128.load(p, 16), isSigned<S>(), o + 16)) {
-          for (let k: usize = 0; k < 4; k++) castOne<S, D>(p + (k << 3), o + (k << 3));
-        }
+        v128.store(o, fa);
+        v128.store(o, fb, 16);
       } else {
-        // Stage the float64 pair in the destination's own bytes: 16 bytes
-        // of float32 output have room for two float64 lanes at a time.
-        const a = f64x2ToF32Pair<S>(v128.load(p), isSigned<S>(), o);
-        const b = a && f64x2ToF32Pair<S>(v128.load(p, 16), isSigned<S>(), o + 8);
-        if (!b) {
-          for (let k: usize = 0; k < 4; k++) castOne<S, D>(p + (k << 3), o + (k << 2));
-        }
+        v128.store(o, i64x2.shuffle(f32x4.demote_f64x2_zero(fa), f32x4.demote_f64x2_zero(fb), 0, 2));
       }
     }
   }
   return i;
-}
-
-/** Two int64/uint64 lanes -> two float32 at out (8 bytes); false if out of the exact range. */
-@inline function f64x2ToF32Pair<S>(v: v128, signed: bool, out: usize): bool {
-  const t = signed ? i64x2.add(v, i64x2.splat(0x0008000000000000)) : v;
-  if (v128.any_true(i64x2.shr_u(t, 52))) return false;
-  const magic = signed ? 0x4338000000000000 : 0x4330000000000000;
-  const f = f64x2.sub(v128.or(t, i64x2.splat(0x4330000000000000)), i64x2.splat(magic));
-  v128.store64_lane(out, f32x4.demote_f64x2_zero(f), 0);
-  return true;
 }
 
 /** Four float32 lanes -> int32 lanes as cvttps2dq: INT32_MIN for NaN and out of range. */
