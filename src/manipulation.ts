@@ -1,32 +1,20 @@
 // Every view operation of NumPy, as descriptor arithmetic: a new shape,
 // new byte strides and a new offset over the same allocation. Only reshape
-// and ravel may copy, and only when NumPy's would (they say so).
+// and ravel may copy, and only when NumPy's would (they say so); they live
+// in src/reshape.ts, broadcasting in src/broadcast.ts, both re-exported here.
 
-import { IndexError, ValueError, formatShape } from "./errors.js";
+export { reshape, ravel, type ReshapeOptions } from "./reshape.js";
+export { broadcastTo, broadcastShapes, broadcastArrays } from "./broadcast.js";
+
+import { IndexError, ValueError } from "./errors.js";
 import { checkDType, DTYPES, type DType } from "./dtype.js";
-import { emptyArray } from "./creation.js";
-import { checkShape, MAXDIMS, normalizeAxis, stridesFor, type Order } from "./layout.js";
+import { checkShape, normalizeAxis } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
-import { copyFrom, flatten } from "./ops/copy.js";
-import { fixUnknown, nocopyStrides } from "./reshape.js";
+import { reshape } from "./reshape.js";
 import { getIndex, sliceAxis } from "./indexing.js";
-
-/** Options of `reshape`. */
-export interface ReshapeOptions {
-  /** Read and write the elements in C (row-major) or F order; "A": F when `a` is only F-contiguous. Default "C". */
-  order?: Order | "A";
-  /** true: always copy; false: raise instead of copying; undefined: copy only when needed. */
-  copy?: boolean;
-}
 
 function itemsizeOf(a: NDArray): number {
   return DTYPES[a.dtype].itemsize;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Plain integer list from a number-or-list axis argument. */
@@ -45,90 +33,6 @@ function normalizeAxes(axes: readonly number[], ndim: number, argname?: string):
     if (out.indexOf(out[i]!) < i) throw new ValueError(argname ? `repeated axis in \`${argname}\` argument` : "repeated axis");
   }
   return out;
-}
-
-// ---- reshape and ravel ----
-
-/**
- * The same elements in a new shape, read in `order`. A view whenever
- * NumPy's is: same shape, a contiguous array, or a non-contiguous one whose
- * axes split or merge cleanly (see src/reshape.ts); otherwise a copy
- * (`copy: false` raises instead; `copy: true` always copies). One length may
- * be -1 (inferred). Like NumPy, a copy is a C/F copy of `a` with the result
- * a view of it (`base` is that copy, `flags.ownData` false).
- * Throws ValueError: `cannot reshape array of size 6 into shape (4,2)`,
- * `can only specify one unknown dimension`, `Unable to avoid creating a copy while reshaping.`
- * @example reshape(arange(6), [2, -1]).shape // [2, 3]
- */
-export function reshape(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
-  const dims = typeof shape === "number" ? [shape] : shape;
-  let order = opts?.order ?? "C";
-  const copy = opts?.copy;
-  if (order !== "C" && order !== "F") {
-    if (order !== "A") throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
-    order = a.isF && !a.isC ? "F" : "C";
-  }
-  if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
-  const newShape = fixUnknown(dims, a.size);
-  if (newShape.length > MAXDIMS) checkShape(newShape);
-  const itemsize = itemsizeOf(a);
-  if (copy !== true) {
-    if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
-    const strides = nocopyStrides(a.shape, a.strides, newShape, itemsize, order);
-    if (strides !== null) return makeView(a, newShape, strides, a.offset);
-    if (copy === false) throw new ValueError("Unable to avoid creating a copy while reshaping.");
-  }
-  return copyThenView(a, newShape, order);
-}
-
-/** A `order` copy of `a`, seen in `newShape`: NumPy returns a view of its hidden copy. */
-function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
-  a.address("reshape");
-  const owner = emptyArray(a.shape, a.dtype, order);
-  try {
-    copyFrom(owner, a);
-    return makeView(owner, newShape, stridesFor(newShape, itemsizeOf(a), order), 0);
-  } finally {
-    // The view holds the memory now; the hidden owner stays only as `base`.
-    owner.dispose();
-  }
-}
-
-/**
- * The elements as 1-d in `order`: a view when the layout allows (C: a
- * C-contiguous array; F: F-contiguous; A: either; K: any layout whose
- * strides, sorted, are contiguous and positive), else a copy (`flatten`).
- * @example ravel(zeros([2, 3])).shape // [6]
- */
-export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
-  if (order !== "C" && order !== "F" && order !== "A" && order !== "K") {
-    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
-  }
-  const itemsize = itemsizeOf(a);
-  if (order === "A") order = a.isF && !a.isC ? "F" : "C";
-  else if (order === "K") {
-    if (a.isC) order = "C";
-    else if (a.isF) order = "F";
-  }
-  if ((order === "C" && a.isC) || (order === "F" && a.isF)) {
-    return makeView(a, [a.size], [itemsize], a.offset);
-  }
-  if (order === "K") {
-    // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
-    // contiguous from the innermost out means one block in memory order.
-    const perm = a.shape.map((_, i) => i);
-    perm.sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
-    let want = itemsize;
-    let ok = true;
-    for (let i = perm.length - 1; i >= 0 && ok; i--) {
-      const n = a.shape[perm[i]!]!;
-      if (n === 1) continue;
-      if (a.strides[perm[i]!] !== want) ok = false;
-      want *= n;
-    }
-    if (ok) return makeView(a, [a.size], [itemsize], a.offset);
-  }
-  return flatten(a, order);
 }
 
 // ---- axis permutations ----
@@ -281,91 +185,6 @@ export function atleast3d(a: NDArray): NDArray {
   if (nd === 1) return getIndex(a, [null, "...", null]);
   if (nd === 2) return getIndex(a, ["...", null]);
   return makeView(a, a.shape, a.strides, a.offset);
-}
-
-// ---- broadcasting ----
-
-function shapeArg(shape: number | readonly number[]): number[] {
-  const s = typeof shape === "number" ? [shape] : Array.from(shape);
-  for (const d of s) {
-    if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new ValueError(`expected a sequence of integers or a single integer, got '${String(d)}'`);
-    }
-  }
-  return s;
-}
-
-/**
- * A read-only view of `a` broadcast to `shape`: new leading axes and
- * stretched length-1 axes get stride 0. Throws ValueError with NumPy's messages.
- * @example broadcastTo(arange(3), [2, 3]).strides // [0, 8]
- */
-export function broadcastTo(a: NDArray, shape: number | readonly number[]): NDArray {
-  const target = shapeArg(shape);
-  for (const d of target) if (d < 0) throw new ValueError("all elements of broadcast shape must be non-negative");
-  checkShape(target);
-  const ndim = a.shape.length;
-  if (target.length < ndim) throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
-  const off = target.length - ndim;
-  const strides = new Array<number>(target.length).fill(0);
-  for (let i = 0; i < ndim; i++) {
-    const d = a.shape[i]!;
-    const t = target[off + i]!;
-    if (d === t) strides[off + i] = d === 1 ? 0 : a.strides[i]!;
-    else if (d !== 1) {
-      throw new ValueError(
-        `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)}  and requested shape ${formatShape(target)}`,
-      );
-    }
-  }
-  return makeView(a, target, strides, a.offset, a.dtype, false);
-}
-
-/**
- * The shape several shapes broadcast to. Throws ValueError
- * `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1 with shape (3,).`
- * @example broadcastShapes([2, 1], [3]) // [2, 3]
- */
-export function broadcastShapes(...shapes: (number | readonly number[])[]): number[] {
-  const list = shapes.map((s) => checkShape(s));
-  let nd = 0;
-  for (const s of list) nd = Math.max(nd, s.length);
-  const out = new Array<number>(nd).fill(1);
-  // Axis by axis, as NumPy's multi-iterator: the first operand that sets a
-  // length is the one named in the mismatch.
-  for (let i = 0; i < nd; i++) {
-    let from = -1;
-    for (let j = 0; j < list.length; j++) {
-      const s = list[j]!;
-      const k = i + s.length - nd;
-      if (k < 0) continue;
-      const d = s[k]!;
-      if (d === 1) continue;
-      if (out[i] === 1) {
-        out[i] = d;
-        from = j;
-      } else if (out[i] !== d) {
-        throw new ValueError(
-          "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between " +
-            `arg ${from} with shape ${formatShape(list[from]!)} and arg ${j} with shape ${formatShape(s)}.`,
-        );
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Views of every array broadcast to their common shape. An array that
- * needs no broadcasting comes back as a plain view (writeable as it was);
- * the others are read-only (NumPy 2.4 still makes them writeable with a
- * FutureWarning on write; the read-only answer is NumPy's announced future).
- * @example broadcastArrays(zeros([2, 1]), zeros([3])).map((v) => v.shape) // [[2, 3], [2, 3]]
- */
-export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
-  const shape = broadcastShapes(...arrays.map((a) => a.shape));
-  for (const a of arrays) a.address("broadcastArrays");
-  return arrays.map((a) => (sameShape(a.shape, shape) ? makeView(a, a.shape, a.strides, a.offset) : broadcastTo(a, shape)));
 }
 
 // ---- reinterpreting and free-form strides ----

@@ -18,8 +18,16 @@
 // Limits: like NumPy, zero-size arrays are not special-cased here; callers
 // reach this only for arrays that are not contiguous (and a zero-size array
 // always is).
+//
+// Also here: `reshape` and `ravel` themselves, the two view operations that
+// may fall back to a copy.
 
 import { ValueError } from "./errors.js";
+import { DTYPES } from "./dtype.js";
+import { emptyArray } from "./creation.js";
+import { checkShape, MAXDIMS, stridesFor, type Order } from "./layout.js";
+import { makeView, type NDArray } from "./ndarray.js";
+import { copyFrom, flatten } from "./ops/copy.js";
 
 /**
  * Strides for `newShape` over the elements of (`shape`, `strides`) in
@@ -123,4 +131,102 @@ function sizeMismatch(size: number, dims: readonly number[]): ValueError {
     text = dims.length === 1 ? `(${s},)` : `(${s})`;
   }
   return new ValueError(`cannot reshape array of size ${size} into shape ${text}`);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Options of `reshape`. */
+export interface ReshapeOptions {
+  /** Read and write the elements in C (row-major) or F order; "A": F when `a` is only F-contiguous. Default "C". */
+  order?: Order | "A";
+  /** true: always copy; false: raise instead of copying; undefined: copy only when needed. */
+  copy?: boolean;
+}
+
+// ---- reshape and ravel ----
+
+/**
+ * The same elements in a new shape, read in `order`. A view whenever
+ * NumPy's is: same shape, a contiguous array, or a non-contiguous one whose
+ * axes split or merge cleanly (see src/reshape.ts); otherwise a copy
+ * (`copy: false` raises instead; `copy: true` always copies). One length may
+ * be -1 (inferred). Like NumPy, a copy is a C/F copy of `a` with the result
+ * a view of it (`base` is that copy, `flags.ownData` false).
+ * Throws ValueError: `cannot reshape array of size 6 into shape (4,2)`,
+ * `can only specify one unknown dimension`, `Unable to avoid creating a copy while reshaping.`
+ * @example reshape(arange(6), [2, -1]).shape // [2, 3]
+ */
+export function reshape(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
+  const dims = typeof shape === "number" ? [shape] : shape;
+  let order = opts?.order ?? "C";
+  const copy = opts?.copy;
+  if (order !== "C" && order !== "F") {
+    if (order !== "A") throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
+    order = a.isF && !a.isC ? "F" : "C";
+  }
+  if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
+  const newShape = fixUnknown(dims, a.size);
+  if (newShape.length > MAXDIMS) checkShape(newShape);
+  const itemsize = DTYPES[a.dtype].itemsize;
+  if (copy !== true) {
+    if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
+    const strides = nocopyStrides(a.shape, a.strides, newShape, itemsize, order);
+    if (strides !== null) return makeView(a, newShape, strides, a.offset);
+    if (copy === false) throw new ValueError("Unable to avoid creating a copy while reshaping.");
+  }
+  return copyThenView(a, newShape, order);
+}
+
+/** A `order` copy of `a`, seen in `newShape`: NumPy returns a view of its hidden copy. */
+function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
+  a.address("reshape");
+  const owner = emptyArray(a.shape, a.dtype, order);
+  try {
+    copyFrom(owner, a);
+    return makeView(owner, newShape, stridesFor(newShape, DTYPES[a.dtype].itemsize, order), 0);
+  } finally {
+    // The view holds the memory now; the hidden owner stays only as `base`.
+    owner.dispose();
+  }
+}
+
+/**
+ * The elements as 1-d in `order`: a view when the layout allows (C: a
+ * C-contiguous array; F: F-contiguous; A: either; K: any layout whose
+ * strides, sorted, are contiguous and positive), else a copy (`flatten`).
+ * @example ravel(zeros([2, 3])).shape // [6]
+ */
+export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
+  if (order !== "C" && order !== "F" && order !== "A" && order !== "K") {
+    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
+  }
+  const itemsize = DTYPES[a.dtype].itemsize;
+  if (order === "A") order = a.isF && !a.isC ? "F" : "C";
+  else if (order === "K") {
+    if (a.isC) order = "C";
+    else if (a.isF) order = "F";
+  }
+  if ((order === "C" && a.isC) || (order === "F" && a.isF)) {
+    return makeView(a, [a.size], [itemsize], a.offset);
+  }
+  if (order === "K") {
+    // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
+    // contiguous from the innermost out means one block in memory order.
+    const perm = a.shape.map((_, i) => i);
+    perm.sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
+    let want = itemsize;
+    let ok = true;
+    for (let i = perm.length - 1; i >= 0 && ok; i--) {
+      const n = a.shape[perm[i]!]!;
+      if (n === 1) continue;
+      if (a.strides[perm[i]!] !== want) ok = false;
+      want *= n;
+    }
+    if (ok) return makeView(a, [a.size], [itemsize], a.offset);
+  }
+  return flatten(a, order);
 }
