@@ -1,7 +1,7 @@
 // Broadcasting as views: `broadcastTo` (read-only, stride 0 on stretched
 // axes), `broadcastShapes` and `broadcastArrays`, with NumPy's messages.
 
-import { ValueError, formatShape } from "./errors.js";
+import { DTypeError, ValueError, formatShape } from "./errors.js";
 import { checkShape } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
 
@@ -15,7 +15,7 @@ function shapeArg(shape: number | readonly number[]): number[] {
   const s = typeof shape === "number" ? [shape] : Array.from(shape);
   for (const d of s) {
     if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new ValueError(`expected a sequence of integers or a single integer, got '${String(d)}'`);
+      throw notAnInteger(d);
     }
   }
   return s;
@@ -92,4 +92,10 @@ export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
   const shape = broadcastShapes(...arrays.map((a) => a.shape));
   for (const a of arrays) a.address("broadcastArrays");
   return arrays.map((a) => (sameShape(a.shape, shape) ? makeView(a, a.shape, a.strides, a.offset) : broadcastTo(a, shape)));
+}
+
+/** NumPy's TypeError for a non-integer length: a number with a fraction is Python's float. */
+function notAnInteger(d: unknown): DTypeError {
+  const kind = typeof d === "number" ? "float" : typeof d === "string" ? "str" : typeof d;
+  return new DTypeError(`'${kind}' object cannot be interpreted as an integer`);
 }

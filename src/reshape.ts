@@ -22,7 +22,7 @@
 // Also here: `reshape` and `ravel` themselves, the two view operations that
 // may fall back to a copy.
 
-import { ValueError } from "./errors.js";
+import { DTypeError, ValueError } from "./errors.js";
 import { DTYPES } from "./dtype.js";
 import { emptyArray } from "./creation.js";
 import { checkShape, MAXDIMS, stridesFor, type Order } from "./layout.js";
@@ -105,7 +105,7 @@ export function fixUnknown(newShape: readonly number[], size: number): number[] 
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i]!;
     if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new ValueError(`reshape: expected a sequence of integers or a single integer, got '${String(d)}'`);
+      throw notAnInteger(d);
     }
     if (d < 0) {
       if (unknown >= 0) throw new ValueError("can only specify one unknown dimension");
@@ -161,6 +161,9 @@ export interface ReshapeOptions {
  * @example reshape(arange(6), [2, -1]).shape // [2, 3]
  */
 export function reshape(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
+  if (typeof shape === "number" && !Number.isInteger(shape)) {
+    throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
+  }
   const dims = typeof shape === "number" ? [shape] : shape;
   let order = opts?.order ?? "C";
   const copy = opts?.copy;
@@ -229,4 +232,10 @@ export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
     if (ok) return makeView(a, [a.size], [itemsize], a.offset);
   }
   return flatten(a, order);
+}
+
+/** NumPy's TypeError for a non-integer length (a number with a fraction is Python's float). */
+function notAnInteger(d: unknown): DTypeError {
+  const kind = typeof d === "number" ? "float" : typeof d === "string" ? "str" : typeof d;
+  return new DTypeError(`'${kind}' object cannot be interpreted as an integer`);
 }

@@ -287,6 +287,13 @@ describe("reshape copies only when it must", () => {
     expect(a.item(0, 0)).toBe(0n);
   });
 
+  it("raises NumPy's TypeError for lengths that are not integers", () => {
+    const a = arange(6);
+    expectError(() => a.reshape(1.5), DTypeError, "expected a sequence of integers or a single integer, got '1.5'");
+    expectError(() => a.reshape([1.5, 4]), DTypeError, "'float' object cannot be interpreted as an integer");
+    expectError(() => broadcastTo(a, [1.5, 6]), DTypeError, "'float' object cannot be interpreted as an integer");
+  });
+
   it("copy: true always copies; copy: false raises and changes nothing", () => {
     const a = arange(6).reshape([2, 3]);
     const c = reshape(a, [3, 2], { copy: true });
