@@ -3,5 +3,6 @@ import type { Workload } from "./harness.js";
 import { workloads as creation } from "./creation.bench.js";
 import { workloads as copy } from "./copy.bench.js";
 import { workloads as overlap } from "./overlap.bench.js";
+import { workloads as io } from "./io.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...copy, ...overlap];
+export const allWorkloads: Workload[] = [...creation, ...copy, ...overlap, ...io];
