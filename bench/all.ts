@@ -4,5 +4,6 @@ import { workloads as creation } from "./creation.bench.js";
 import { workloads as copy } from "./copy.bench.js";
 import { workloads as overlap } from "./overlap.bench.js";
 import { workloads as io } from "./io.bench.js";
+import { workloads as astype } from "./astype.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...copy, ...overlap, ...io];
+export const allWorkloads: Workload[] = [...creation, ...copy, ...astype, ...overlap, ...io];

@@ -63,6 +63,7 @@ export {
   MemoryError,
   DisposedError,
   NotInitializedError,
+  ZeroDivisionError,
 } from "./errors.js";
 export { sharesMemory, mayShareMemory } from "./overlap.js";
 export type { SharesMemoryOptions } from "./overlap.js";
@@ -70,13 +71,13 @@ export { copy, ascontiguousarray, asfortranarray, copyto } from "./ops/copy.js";
 export type { CopyPath, CopytoCasting } from "./ops/copy.js";
 export { concatenate, stack, vstack, hstack, dstack, columnStack, tile, repeat } from "./ops/join.js";
 export type { ConcatenateOptions, StackOptions, RepeatOptions } from "./ops/join.js";
-export { load, loadSync, save, saveSync, toNpy, parseNpyHeader } from "./io/npy.js";
-export type { LoadOptions, NpyHeader } from "./io/npy.js";
-export type { ByteSource, SyncByteSource, ReadOptions } from "./io/source.js";
 export { astype } from "./ops/astype.js";
 export type { AstypeOptions } from "./ops/astype.js";
 export { canCast, promoteTypes, resultType } from "./casting.js";
 export type { Casting, ResultTypeArg } from "./casting.js";
+export { load, loadSync, save, saveSync, toNpy, parseNpyHeader } from "./io/npy.js";
+export type { LoadOptions, NpyHeader } from "./io/npy.js";
+export type { ByteSource, SyncByteSource, ReadOptions } from "./io/source.js";
 export { loadSafetensors, loadSafetensorsSync, saveSafetensors, toSafetensors } from "./io/safetensors.js";
 export type { SafetensorsFile, SaveSafetensorsOptions } from "./io/safetensors.js";
 export { loadNpz, savez, savezCompressed, toNpz } from "./io/npz.js";
