@@ -178,7 +178,11 @@ export class NDArray {
 
   /**
    * `a[index] = value`: the last argument is the value (scalar, nested
-   * lists, TypedArray or NDArray), broadcast to the selection.
+   * lists, TypedArray or NDArray), broadcast to the selection and cast to
+   * this dtype. Throws ValueError `assignment destination is read-only` for
+   * read-only arrays (broadcast, diagonal, sliding-window views and views of
+   * them), and NumPy's broadcast error when shapes do not fit; nothing is
+   * written then.
    * @example a.set(":, :2", 0)        // a[:, :2] = 0
    * @example a.set(1, b)              // a[1] = b
    */
