@@ -78,7 +78,7 @@ const CACHE_LIMIT = 1024;
 const plans = new Map<string, Plan>();
 const INTEGER = /^[+-]?\d+$/;
 const ELLIPSIS_PLAN: Plan = { items: ["..."], consumed: 0, ints: 0, newaxes: 0 };
-const EMPTY_PLAN: Plan = { items: [], consumed: 0, ints: 0, newaxes: 0 };
+const EMPTY_PLAN: Plan = { items: [], consumed: 0, ints: 0, newaxes: 0 }; // the memo's initial value
 
 function parseInteger(text: string, whole: string): number {
   if (!INTEGER.test(text)) {
@@ -126,7 +126,7 @@ function planOf(s: string): Plan {
     const parts = s.split(",");
     // A trailing comma makes a tuple in Python ("0," is (0,)): ignore one empty last part.
     if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
-    plan = planItems(parts.map((p) => parseComponent(p, s)))!;
+    plan = planItems(parts.map((p) => parseComponent(p, s)));
     if (plans.size >= CACHE_LIMIT) plans.clear();
     plans.set(s, plan);
   }
@@ -135,16 +135,18 @@ function planOf(s: string): Plan {
   return plan;
 }
 
-/** The plan `getIndex` fills for indices given as items (not cached, so reused). */
-const scratch = { items: [] as readonly Component[], consumed: 0, ints: 0, newaxes: 0 };
+// What `countItems` learns, in plain numbers: storing the caller's index
+// array into a long-lived object would cost a write barrier per call.
+let countedConsumed = 0;
+let countedInts = 0;
+let countedNewaxes = 0;
 
 /**
- * The plan of a list of index items (strings expanded), or null when some
- * item is not basic (advanced indexing). IndexError for a second ellipsis.
- * `into` receives the plan (a fresh object by default).
+ * Counts a list of index items (strings expanded) into the `counted*`
+ * variables and returns the items, or null when some item is not basic
+ * (advanced indexing). IndexError for a second ellipsis or a non-integer number.
  */
-function planItems(index: readonly unknown[], into?: typeof scratch): Plan | null {
-  const items = index as readonly Component[];
+function countItems(index: readonly unknown[]): readonly Component[] | null {
   let consumed = 0;
   let ints = 0;
   let newaxes = 0;
@@ -160,21 +162,25 @@ function planItems(index: readonly unknown[], into?: typeof scratch): Plan | nul
     else if (it === "...") {
       if (++ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
     } else if (typeof it === "string") {
-      // A string inside a longer index: splice its components in, then re-plan.
+      // A string inside a longer index: splice its components in, then count again.
       const out: Component[] = [];
       for (const x of index) {
         if (typeof x === "string" && x !== "...") out.push(...planOf(x).items);
         else out.push(x as Component);
       }
-      return planItems(out, into);
+      return countItems(out);
     } else return null;
   }
-  if (into === undefined) return { items, consumed, ints, newaxes };
-  into.items = items;
-  into.consumed = consumed;
-  into.ints = ints;
-  into.newaxes = newaxes;
-  return into;
+  countedConsumed = consumed;
+  countedInts = ints;
+  countedNewaxes = newaxes;
+  return index as readonly Component[];
+}
+
+/** The plan of a list of basic components (what strings parse to). */
+function planItems(components: readonly Component[]): Plan {
+  const items = countItems(components)!;
+  return { items, consumed: countedConsumed, ints: countedInts, newaxes: countedNewaxes };
 }
 
 // ---- Slices ----
@@ -250,29 +256,25 @@ const adj = [0, 0, 0];
  * component), ValueError (zero step), DTypeError (non-integer slice part).
  */
 export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
-  let plan: Plan | null;
   if (index.length === 1 && typeof index[0] === "string") {
     const s = index[0];
-    plan = s === "..." ? ELLIPSIS_PLAN : planOf(s);
-  } else if (index.length === 0) plan = EMPTY_PLAN;
-  else {
-    plan = planItems(index, scratch);
-    if (plan === null) return advancedIndex(a, index);
+    const plan = s === "..." ? ELLIPSIS_PLAN : planOf(s);
+    return applyPlan(a, plan.items, plan.consumed, plan.ints, plan.newaxes);
   }
-  return applyPlan(a, plan);
+  const items = countItems(index);
+  if (items === null) return advancedIndex(a, index);
+  return applyPlan(a, items, countedConsumed, countedInts, countedNewaxes);
 }
 
-function applyPlan(a: NDArray, plan: Plan): NDArray {
+function applyPlan(a: NDArray, items: readonly Component[], consumed: number, ints: number, newaxes: number): NDArray {
   const srcShape = a.shape;
   const srcStrides = a.strides;
   const ndim = srcShape.length;
-  const consumed = plan.consumed;
   if (consumed > ndim) {
     throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${consumed} were indexed`);
   }
-  const items = plan.items;
   const n = items.length;
-  const outNdim = ndim - plan.ints + plan.newaxes;
+  const outNdim = ndim - ints + newaxes;
   const shape = new Array<number>(outNdim);
   const strides = new Array<number>(outNdim);
   let offset = a.offset;
