@@ -157,6 +157,12 @@ C234 = view("float32", [2, 3, 4])
 R23 = view("float64", [2, 3], [2, 3], [-3, -1], 5)
 B23 = view("float64", [3], [2, 3], [0, 1])
 U8 = view("uint8", [2, 3])
+I8 = view("int8", [2, 3])
+F32 = view("float32", [2, 3])
+H16 = view("float16", [2, 3])
+U64 = view("uint64", [2, 3])
+BOOL = view("bool", [2, 3])
+I32T = view("int32", [2, 3], [3, 2], [1, 3])
 
 JOIN = [
     (np.concatenate, [C23, C23], {}),
@@ -183,6 +189,23 @@ JOIN = [
     (np.concatenate, [C23, C23], {"axis": -3}),
     (np.concatenate, [S0, S0], {}),
     (np.concatenate, [], {}),
+    # mixed dtypes: NumPy's promotion, dtype= and casting=
+    (np.concatenate, [C23, F32], {}),
+    (np.concatenate, [I8, U8], {"axis": 1}),
+    (np.concatenate, [C23i, U64], {}),
+    (np.concatenate, [BOOL, I8, U8], {}),
+    (np.concatenate, [H16, F32], {"axis": None}),
+    (np.concatenate, [I32T, C23], {"axis": 0}),
+    (np.concatenate, [C23, F32], {"dtype": "float32"}),
+    (np.concatenate, [C23, I8], {"dtype": "int8"}),
+    (np.concatenate, [C23, I8], {"dtype": "int8", "casting": "unsafe"}),
+    (np.concatenate, [I8, U8], {"dtype": "float16", "casting": "safe"}),
+    (np.concatenate, [C23i, C23i], {"dtype": "int32", "casting": "safe"}),
+    (np.stack, [F32, H16], {"axis": 1}),
+    (np.stack, [I8, C23], {"dtype": "float32"}),
+    (np.vstack, [U8, I8], {}),
+    (np.hstack, [BOOL, F32], {"dtype": "float64"}),
+    (np.dstack, [I8, U8], {}),
     (np.stack, [C23, C23], {}),
     (np.stack, [C23, C23], {"axis": 1}),
     (np.stack, [C23, C23, C23], {"axis": 2}),

@@ -6,9 +6,11 @@
 // broadcasting (tile, repeat) is a zero source stride, never a loop in JS.
 
 import { DTypeError, ValueError, formatShape } from "../errors.js";
-import { DTYPES, type DType } from "../dtype.js";
+import { checkDType, DTYPES, type DType } from "../dtype.js";
+import { canCast, castingError, checkCasting, resultType, type Casting } from "../casting.js";
+import { castInto } from "./astype.js";
 import { checkShape, normalizeAxis, stridesFor } from "../layout.js";
-import { NDArray } from "../ndarray.js";
+import { makeView, NDArray } from "../ndarray.js";
 import { asarray, emptyArray, type ArrayLike } from "../creation.js";
 import { copy, moveBytes } from "./copy.js";
 
@@ -46,15 +48,44 @@ function withArrays<T>(items: readonly ArrayLike[], fn: (arrays: NDArray[]) => T
   }
 }
 
-function commonDType(parts: readonly { a: NDArray }[], fn: string): DType {
-  const d = parts[0]!.a.dtype;
-  for (const p of parts) {
-    if (p.a.dtype !== d) {
-      const names = [...new Set(parts.map((q) => q.a.dtype))].join(", ");
-      throw new DTypeError(`${fn}: mixed dtypes (${names}) are not supported yet; convert the inputs to one dtype with astype first`);
-    }
-  }
+/**
+ * The result dtype of a join: `dtype` when given (each input must cast to it
+ * under `casting`), else NumPy's promotion of the inputs' dtypes.
+ */
+function commonDType(parts: readonly { a: NDArray }[], opts: JoinDTypeOptions | undefined): DType {
+  const casting = checkCasting(opts?.casting ?? "same_kind");
+  const d = opts?.dtype === undefined ? resultType(...parts.map((p) => p.a.dtype)) : checkDType(opts.dtype);
+  for (const p of parts) if (!canCast(p.a.dtype, d, casting)) throw castingError(p.a.dtype, d, casting);
   return d;
+}
+
+/**
+ * Copies one input, read with `shape`/`strides` from `src`, to `dst` (a
+ * byte address in `out`, laid out with `dstStrides`): raw bytes when the
+ * dtypes agree, the cast kernels otherwise.
+ */
+function place(out: NDArray, dst: number, dstStrides: readonly number[], p: Part): void {
+  const itemsize = DTYPES[out.dtype].itemsize;
+  if (p.a.dtype === out.dtype) {
+    moveBytes(dst, p.a.address("concatenate"), p.shape, dstStrides, p.strides, itemsize);
+    return;
+  }
+  const to = makeView(out, p.shape, dstStrides, dst - out.address("concatenate") + out.offset);
+  const from = makeView(p.a, p.shape, p.strides, p.a.offset);
+  try {
+    castInto(to, from);
+  } finally {
+    to.dispose();
+    from.dispose();
+  }
+}
+
+/** The dtype options of `concatenate` and `stack`. */
+export interface JoinDTypeOptions {
+  /** Result dtype (default: NumPy's promotion of the inputs' dtypes). */
+  dtype?: DType;
+  /** Which input-to-result casts are allowed (default "same_kind", as NumPy). */
+  casting?: Casting;
 }
 
 /**
@@ -114,18 +145,17 @@ function joinParts(parts: readonly Part[], axis: number, dtype: DType): NDArray 
   shape[axis] = 0;
   for (const p of parts) shape[axis]! += p.shape[axis]!;
   const out = emptyInOrder(shape, dtype, multiSortedPerm(parts, ndim));
-  const itemsize = DTYPES[dtype].itemsize;
   const base = out.address("concatenate");
   let at = 0;
   for (const p of parts) {
-    moveBytes(base + at * out.strides[axis]!, p.a.address("concatenate"), p.shape, out.strides, p.strides, itemsize);
+    place(out, base + at * out.strides[axis]!, out.strides, p);
     at += p.shape[axis]!;
   }
   return out;
 }
 
 /** Validates and joins parts as `np.concatenate` does, with its messages. */
-function concatParts(parts: readonly Part[], axis: number, fn: string): NDArray {
+function concatParts(parts: readonly Part[], axis: number, opts: JoinDTypeOptions | undefined): NDArray {
   if (parts.length === 0) throw new ValueError("need at least one array to concatenate");
   const ndim = parts[0]!.shape.length;
   if (ndim === 0) throw new ValueError("zero-dimensional arrays cannot be concatenated");
@@ -145,13 +175,13 @@ function concatParts(parts: readonly Part[], axis: number, fn: string): NDArray 
       }
     }
   });
-  return joinParts(parts, ax, commonDType(parts, fn));
+  return joinParts(parts, ax, commonDType(parts, opts));
 }
 
 const whole = (a: NDArray): Part => ({ a, shape: a.shape, strides: a.strides });
 
 /** Options of `concatenate`. */
-export interface ConcatenateOptions {
+export interface ConcatenateOptions extends JoinDTypeOptions {
   /** The axis to join along (negative counts from the end); null flattens every input first. Default 0. */
   axis?: number | null;
 }
@@ -160,16 +190,17 @@ export interface ConcatenateOptions {
  * Joins arrays along an existing axis (NumPy's `concatenate`). With
  * `axis: null` the inputs are flattened (C order) and joined into one 1-d
  * array. The result's layout follows the inputs' (F inputs give an F
- * result), as NumPy's does. Inputs must share one dtype for now.
+ * result), as NumPy's does. Mixed dtypes promote as NumPy's `result_type`;
+ * `dtype` and `casting` (default "same_kind") work as NumPy's.
  * @example concatenate([zeros([2, 3]), ones([1, 3])]).shape // [3, 3]
  * @example concatenate([a, b], { axis: null }).ndim        // 1
  */
 export function concatenate(arrays: readonly ArrayLike[], opts?: ConcatenateOptions): NDArray {
   const axis = opts?.axis === undefined ? 0 : opts.axis;
   return withArrays(arrays, (as) => {
-    if (axis !== null) return concatParts(as.map(whole), axis, "concatenate");
+    if (axis !== null) return concatParts(as.map(whole), axis, opts);
     if (as.length === 0) throw new ValueError("need at least one array to concatenate");
-    const dtype = commonDType(as.map(whole), "concatenate");
+    const dtype = commonDType(as.map(whole), opts);
     let total = 0;
     for (const a of as) total += a.size;
     const out = emptyArray([total], dtype);
@@ -177,7 +208,7 @@ export function concatenate(arrays: readonly ArrayLike[], opts?: ConcatenateOpti
     const base = out.address("concatenate");
     let at = 0;
     for (const a of as) {
-      moveBytes(base + at * itemsize, a.address("concatenate"), a.shape, stridesFor(a.shape, itemsize, "C"), a.strides, itemsize);
+      place(out, base + at * itemsize, stridesFor(a.shape, itemsize, "C"), whole(a));
       at += a.size;
     }
     return out;
@@ -185,7 +216,7 @@ export function concatenate(arrays: readonly ArrayLike[], opts?: ConcatenateOpti
 }
 
 /** Options of `stack`. */
-export interface StackOptions {
+export interface StackOptions extends JoinDTypeOptions {
   /** Where the new axis goes in the result (negative counts from the end). Default 0. */
   axis?: number;
 }
@@ -209,7 +240,7 @@ export function stack(arrays: readonly ArrayLike[], opts?: StackOptions): NDArra
       shape: [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)],
       strides: [...a.strides.slice(0, ax), 0, ...a.strides.slice(ax)],
     }));
-    return joinParts(parts, ax, commonDType(parts, "stack"));
+    return joinParts(parts, ax, commonDType(parts, opts));
   });
 }
 
@@ -228,18 +259,18 @@ function atLeast(a: NDArray, n: 1 | 2 | 3): Part {
  * Stacks arrays row-wise (NumPy's `vstack`): 1-d inputs of length N become rows (1, N).
  * @example vstack([[1, 2], [3, 4]]).shape // [2, 2]
  */
-export function vstack(arrays: readonly ArrayLike[]): NDArray {
-  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 2)), 0, "vstack"));
+export function vstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
+  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 2)), 0, opts));
 }
 
 /**
  * Stacks arrays column-wise (NumPy's `hstack`): along axis 1, or axis 0 when the inputs are 1-d.
  * @example hstack([zeros([2, 3]), zeros([2, 1])]).shape // [2, 4]
  */
-export function hstack(arrays: readonly ArrayLike[]): NDArray {
+export function hstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
   return withArrays(arrays, (as) => {
     const parts = as.map((a) => atLeast(a, 1));
-    return concatParts(parts, parts.length > 0 && parts[0]!.shape.length === 1 ? 0 : 1, "hstack");
+    return concatParts(parts, parts.length > 0 && parts[0]!.shape.length === 1 ? 0 : 1, opts);
   });
 }
 
@@ -247,8 +278,8 @@ export function hstack(arrays: readonly ArrayLike[]): NDArray {
  * Stacks arrays along the third axis (NumPy's `dstack`): (N,) becomes (1, N, 1), (M, N) becomes (M, N, 1).
  * @example dstack([zeros([2, 3]), zeros([2, 3])]).shape // [2, 3, 2]
  */
-export function dstack(arrays: readonly ArrayLike[]): NDArray {
-  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 3)), 2, "dstack"));
+export function dstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
+  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 3)), 2, opts));
 }
 
 /**
@@ -263,7 +294,7 @@ export function columnStack(arrays: readonly ArrayLike[]): NDArray {
       if (a.ndim === 0) return { a, shape: [1, 1], strides: [0, 0] };
       return { a, shape: [a.shape[0]!, 1], strides: [a.strides[0]!, 0] };
     });
-    return concatParts(parts, 1, "columnStack");
+    return concatParts(parts, 1, undefined);
   });
 }
 
