@@ -188,6 +188,15 @@ describe("set", () => {
     expect(flat(a.get(0))).toEqual([0, 1, 2, 3]);
   });
 
+  it("reads an overlapping value as it was before the write, as NumPy", () => {
+    const a = arange(6);
+    a.set(":", a.get("::-1"));
+    expect(flat(a)).toEqual([5n, 4n, 3n, 2n, 1n, 0n]);
+    const b = arange(6);
+    b.set("1:", b.get(":-1"));
+    expect(flat(b)).toEqual([0n, 0n, 1n, 2n, 3n, 4n]);
+  });
+
   it("raises NumPy's broadcast error and writes nothing", () => {
     const a = arange(6);
     const before = flat(a);
