@@ -290,8 +290,25 @@ def join_cases():
     return out
 
 
+def copyto_scalar_cases():
+    """np.copyto(dst, python_scalar, casting=...) for NEP 50's weak scalars."""
+    out = []
+    for casting in ["no", "equiv", "safe", "same_kind", "unsafe"]:
+        for value in [5, -5, 300, 3.5, True]:
+            for dt in ["uint8", "int8", "int64", "float32", "float16", "bool"]:
+                a = np.zeros(2, dt)
+                rec = {"casting": casting, "value": value, "dtype": dt}
+                try:
+                    np.copyto(a, value, casting=casting)
+                    rec["result"] = a.tolist()
+                except Exception as e:  # noqa: BLE001 - recording NumPy's errors is the point
+                    rec["error"] = {"type": type(e).__name__, "message": str(e)}
+                out.append(rec)
+    return out
+
+
 def main():
-    fixture = {"numpy": np.__version__, "copy": copy_cases(), "join": join_cases()}
+    fixture = {"numpy": np.__version__, "copy": copy_cases(), "join": join_cases(), "copyto_scalar": copyto_scalar_cases()}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(fixture, indent=1) + "\n")
     print(f"wrote {OUT} ({len(fixture['copy'])} copy cases, {len(fixture['join'])} join cases)")

@@ -414,3 +414,30 @@ describe("copy and flatten against NumPy fixtures", () => {
     });
   }
 });
+
+describe("copyto with a JavaScript scalar (NEP 50 weak scalars)", () => {
+  interface ScalarCase {
+    casting: "no" | "equiv" | "safe" | "same_kind" | "unsafe";
+    value: number | boolean;
+    dtype: DType;
+    result?: (number | boolean)[];
+    error?: { type: string; message: string };
+  }
+  const { copyto_scalar } = loadFixture<{ copyto_scalar: ScalarCase[] }>("copy");
+  for (const c of copyto_scalar) {
+    it(`copyto(${c.dtype}[2], ${c.value}, { casting: "${c.casting}" }) ${c.error ? `raises ${c.error.type}` : "writes"} as NumPy`, () => {
+      const a = zeros([2], { dtype: c.dtype });
+      try {
+        if (c.error) {
+          expect(() => copyto(a, c.value, { casting: c.casting })).toThrow(c.error.message);
+          expect((a.toArray() as unknown[]).map((x) => (typeof x === "bigint" ? Number(x) : x))).toEqual(c.dtype === "bool" ? [false, false] : [0, 0]);
+        } else {
+          copyto(a, c.value, { casting: c.casting });
+          expect((a.toArray() as unknown[]).map((x) => (typeof x === "bigint" ? Number(x) : x))).toEqual(c.result);
+        }
+      } finally {
+        a.dispose();
+      }
+    });
+  }
+});

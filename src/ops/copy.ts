@@ -18,6 +18,7 @@ import { DTypeError, ValueError, formatShape } from "../errors.js";
 import { DTYPES, toStored, writeStored, scalarDType, type DType, type Scalar } from "../dtype.js";
 import { kernels, onHeapGrow, scratch } from "../heap.js";
 import { overlap } from "../overlap.js";
+import { canCast, castingError, checkCasting, dtypeRepr, resultType, type Casting } from "../casting.js";
 import { broadcastStrides, planLoops, stridesFor, shapeSize } from "../layout.js";
 import { NDArray, makeView, type CopyOrder } from "../ndarray.js";
 import { asarray, emptyArray, fillContiguous, type ArrayLike } from "../creation.js";
@@ -362,30 +363,25 @@ function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
 }
 
 /** NumPy's casting rules for `copyto`. */
-export type CopytoCasting = "no" | "equiv" | "safe" | "same_kind" | "unsafe";
+export type CopytoCasting = Casting;
 
-const KIND_RANK: Record<string, number> = { b: 0, u: 1, i: 2, f: 3 };
-
-/** Whether NumPy allows casting `from` to `to` under `casting` (dtype level). */
-function canCast(from: DType, to: DType, casting: CopytoCasting): boolean {
-  if (from === to || casting === "unsafe") return true;
-  if (casting === "no" || casting === "equiv") return false;
-  const f = DTYPES[from];
-  const t = DTYPES[to];
-  const rf = KIND_RANK[f.kind]!;
-  const rt = KIND_RANK[t.kind]!;
-  if (casting === "same_kind") return rf <= rt;
-  // safe: no value may change.
-  if (f.kind === "b") return true;
-  if (t.kind === "b") return false;
-  if (f.kind === "f") return t.kind === "f" && t.itemsize >= f.itemsize && !(from === "bfloat16" && to === "float16") && !(from === "float16" && to === "bfloat16");
-  if (t.kind === "f") {
-    const mant = to === "float64" ? 53 : to === "float32" ? 24 : to === "float16" ? 11 : 8;
-    return f.itemsize * 8 - (f.kind === "i" ? 1 : 0) <= mant;
+/**
+ * NumPy 2's rule for a JavaScript scalar written by `copyto` (NEP 50): a
+ * number or bigint is a weak Python scalar that may go into any dtype of
+ * its kind or a wider kind (values are range-checked when written); a
+ * boolean is a strong bool.
+ */
+function checkScalarCast(v: Scalar, to: DType, casting: CopytoCasting): void {
+  if (casting === "unsafe") return;
+  const from = scalarDType(v);
+  const fits = typeof v === "boolean" ? canCast("bool", to, casting) : resultType(to, v) === to;
+  if (!fits) {
+    throw new DTypeError(`Cannot cast scalar from ${dtypeRepr(from)} to ${dtypeRepr(to)} according to the rule '${casting}'`);
   }
-  if (f.kind === t.kind) return t.itemsize >= f.itemsize;
-  if (f.kind === "u") return t.itemsize > f.itemsize;
-  return false;
+  // "equiv" admits a weak scalar only into its own default dtype.
+  if (casting === "equiv" && typeof v !== "boolean" && to !== from) {
+    throw new DTypeError(`cannot cast Python ${from === "float64" ? "float" : "int"} to ${to} under the casting rule 'equiv'`);
+  }
 }
 
 /**
@@ -400,10 +396,7 @@ export function copyto(dst: NDArray, src: ArrayLike, opts?: { casting?: CopytoCa
   dst.address("copyto");
   dst.checkWriteable();
   if (typeof src === "number" || typeof src === "bigint" || typeof src === "boolean") {
-    const sd = scalarDType(src);
-    if (!canCast(sd, dst.dtype, casting)) {
-      throw new DTypeError(`Cannot cast scalar from dtype('${sd}') to dtype('${dst.dtype}') according to the rule '${casting}'`);
-    }
+    checkScalarCast(src, dst.dtype, checkCasting(casting));
     fill(dst, src);
     return;
   }
@@ -414,9 +407,7 @@ export function copyto(dst: NDArray, src: ArrayLike, opts?: { casting?: CopytoCa
       throw new ValueError(`could not broadcast input array from shape ${formatShape(a.shape)} into shape ${formatShape(dst.shape)}`);
     }
     if (a.dtype !== dst.dtype) {
-      if (!canCast(a.dtype, dst.dtype, casting)) {
-        throw new DTypeError(`Cannot cast array data from dtype('${a.dtype}') to dtype('${dst.dtype}') according to the rule '${casting}'`);
-      }
+      if (!canCast(a.dtype, dst.dtype, casting)) throw castingError(a.dtype, dst.dtype, casting);
       // castInto takes same-shape operands: hand it a broadcast view.
       const view = a.shape.length === dst.shape.length && a.shape.every((n, i) => n === dst.shape[i])
         ? a
