@@ -27,6 +27,12 @@ occurs twice (once in the recurrence, once in f[38]); rounding it up there
 makes every entry of all six tables equal to NumPy's, which
 scripts/fixtures_random.py confirms through the samples.
 
+The file also carries the 128-entry (1/c, log c) table of the table-driven
+log (ARM optimized-routines, used by glibc >= 2.28 and by musl), taken from
+AssemblyScript's standard library, which already compiles it into the
+module for Math.log but does not export it: assembly/random.ts needs it to
+evaluate log the way glibc's FMA build does (see `logGlibcFma` there).
+
 Run: python3 scripts/ziggurat_tables.py
 """
 import math
@@ -93,6 +99,17 @@ def lines(items, per):
     return "\n".join("  " + ", ".join(items[i:i + per]) + "," for i in range(0, len(items), per))
 
 
+def log_table():
+    """(invc, logc) pairs of AssemblyScript's LOG_DATA_TAB1, as u64 bit patterns."""
+    import re
+    here = os.path.dirname(__file__)
+    src = open(os.path.join(here, "..", "node_modules", "assemblyscript", "std", "assembly", "util", "math.ts")).read()
+    m = re.search(r"LOG_DATA_TAB1 = memory\.data<u64>\(\[(.*?)\]\);", src, re.S)
+    words = re.findall(r"0x[0-9A-Fa-f]{16}", m.group(1))
+    assert len(words) == 256, len(words)
+    return words
+
+
 def main():
     t = tables()
     k64, w64, f64 = t["f64"]
@@ -132,6 +149,12 @@ export const ZIG_W_F32: StaticArray<f32> = [
 
 export const ZIG_F_F32: StaticArray<f32> = [
 {lines([repr(v) for v in f32_], 4)}
+];
+
+// log's table: for each of 128 subintervals of [0x1.6p-1, 0x1.6p0), the bits
+// of 1/c and of log(c) for a c near its centre (interleaved).
+export const LOG_INVC_LOGC: StaticArray<u64> = [
+{lines(log_table(), 4)}
 ];
 '''
     path = os.path.join(os.path.dirname(__file__), "..", "assembly", "random_tables.ts")
