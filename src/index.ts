@@ -82,3 +82,5 @@ export { loadSafetensors, loadSafetensorsSync, saveSafetensors, toSafetensors } 
 export type { SafetensorsFile, SaveSafetensorsOptions } from "./io/safetensors.js";
 export { loadNpz, savez, savezCompressed, toNpz } from "./io/npz.js";
 export type { NpzFile, NpzArrays, SavezOptions } from "./io/npz.js";
+export { random, defaultRng, Generator, RandomState, SeedSequence } from "./random/index.js";
+export type { FloatOptions, IntegersOptions, ChoiceOptions, Entropy, IntDType, IntScalar, Size } from "./random/index.js";
