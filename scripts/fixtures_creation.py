@@ -140,6 +140,9 @@ def filled_cases():
                 # empty's contents are arbitrary: the test compares everything but the bytes.
                 cases.append(call("empty", [shape], opts, lambda s=shape, o=opts: np.zeros(s, **kw(o))))
     cases += [call("zeros", [3], {}, lambda: np.zeros(3)), call("ones", [[2, 2]], {}, lambda: np.ones([2, 2]))]
+    # bad shapes: negative and non-integer lengths
+    for shape in ([2, -1], -3, [2.5], 1.5):
+        cases.append(call("zeros", [shape], {}, lambda s=shape: np.zeros(s)))
     for value in (7, 2.5, True, False, -0.5, BigInt(2**63), float("nan")):
         cases.append(call("full", [[2, 2], value], {}, lambda v=value: np.full([2, 2], py(v))))
     # np.full casts NaN and infinity into integers unsafely (platform-defined

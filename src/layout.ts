@@ -1,7 +1,7 @@
 // Shape and stride arithmetic shared by every part of the façade: NumPy's
 // contiguity rules, default strides for an order, and shape validation.
 
-import { AxisError, ValueError } from "./errors.js";
+import { AxisError, DTypeError, ValueError } from "./errors.js";
 
 /** Memory order of a new array: row-major (C) or column-major (F). */
 export type Order = "C" | "F";
@@ -73,17 +73,21 @@ export const MAXDIMS = 64;
 
 /**
  * Validates a shape argument (a number or a list of numbers) and returns it
- * as a fresh array. Negative sizes and non-integers raise ValueError as NumPy does.
+ * as a fresh array. Negative sizes raise ValueError and non-integers the
+ * TypeError (DTypeError) that NumPy raises.
  * @example checkShape(3) // [3]; checkShape([2, -1]) throws "negative dimensions are not allowed"
  */
 export function checkShape(shape: number | readonly number[]): number[] {
+  if (typeof shape === "number" && !Number.isInteger(shape)) {
+    throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
+  }
   const s = typeof shape === "number" ? [shape] : Array.from(shape);
   if (s.length > MAXDIMS) {
     throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAXDIMS}, found ${s.length}`);
   }
   for (const d of s) {
     if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new ValueError(`expected a sequence of integers or a single integer, got '${String(d)}'`);
+      throw new DTypeError(`'${typeof d === "number" ? "float" : typeof d}' object cannot be interpreted as an integer`);
     }
     if (d < 0) throw new ValueError("negative dimensions are not allowed");
   }
