@@ -6,5 +6,6 @@ import { workloads as copy } from "./copy.bench.js";
 import { workloads as overlap } from "./overlap.bench.js";
 import { workloads as io } from "./io.bench.js";
 import { workloads as astype } from "./astype.bench.js";
+import { workloads as random } from "./random.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...astype, ...overlap, ...io];
+export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...astype, ...overlap, ...random, ...io];
