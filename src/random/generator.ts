@@ -96,6 +96,9 @@ export class Generator {
    * Floats in [0, 1); float32 draws use 24 bits of a 32-bit draw.
    * @example defaultRng(0).random(3)
    */
+  random(size?: undefined, opts?: FloatOptions): number;
+  random(size: number | readonly number[], opts?: FloatOptions): NDArray;
+  random(size?: Size, opts?: FloatOptions): NDArray | number;
   random(size?: Size, opts?: FloatOptions): NDArray | number {
     const dtype = floatDType(opts, "random");
     const p = this._gen.ptr;
@@ -107,6 +110,9 @@ export class Generator {
    * Standard normals by the ziggurat method.
    * @example defaultRng(0).standardNormal([50257, 768], { dtype: "float32" })
    */
+  standardNormal(size?: undefined, opts?: FloatOptions): number;
+  standardNormal(size: number | readonly number[], opts?: FloatOptions): NDArray;
+  standardNormal(size?: Size, opts?: FloatOptions): NDArray | number;
   standardNormal(size?: Size, opts?: FloatOptions): NDArray | number {
     const dtype = floatDType(opts, "standard_normal");
     const p = this._gen.ptr;
@@ -120,6 +126,9 @@ export class Generator {
    * Normals with mean `loc` and standard deviation `scale` (≥ 0).
    * @example defaultRng(1).normal(5, 2, [4])
    */
+  normal(loc?: number, scale?: number, size?: undefined): number;
+  normal(loc: number, scale: number, size: number | readonly number[]): NDArray;
+  normal(loc?: number, scale?: number, size?: Size): NDArray | number;
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
     if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
     const p = this._gen.ptr;
@@ -130,6 +139,9 @@ export class Generator {
    * Floats in [low, high): `low + (high - low) * u`; high - low must be finite and ≥ 0.
    * @example defaultRng(1).uniform(-1, 1, 3)
    */
+  uniform(low?: number, high?: number, size?: undefined): number;
+  uniform(low: number, high: number, size: number | readonly number[]): NDArray;
+  uniform(low?: number, high?: number, size?: Size): NDArray | number;
   uniform(low = 0, high = 1, size?: Size): NDArray | number {
     const range = high - low;
     if (!Number.isFinite(range)) throw new OverflowError("high - low range exceeds valid bounds");
@@ -144,6 +156,9 @@ export class Generator {
    * dtypes, boolean for bool) when `size` is omitted.
    * @example defaultRng(42).integers(0, 10, 5) // int64 [0, 7, 6, 4, 4]
    */
+  integers(low: number | bigint, high?: number | bigint | null, size?: undefined, opts?: IntegersOptions): IntScalar;
+  integers(low: number | bigint, high: number | bigint | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+  integers(low: number | bigint, high?: number | bigint | null, size?: Size, opts?: IntegersOptions): NDArray | IntScalar;
   integers(low: number | bigint, high?: number | bigint | null, size?: Size, opts?: IntegersOptions): NDArray | IntScalar {
     if (high === undefined || high === null) {
       high = low;

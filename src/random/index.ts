@@ -35,18 +35,18 @@ export const random = {
   /** Re-seeds the global generator (`np.random.seed`). */
   seed: (seed?: number | bigint | readonly number[]): void => state().seed(seed),
   /** Floats in [0, 1) of shape (d0, d1, …) (`np.random.rand`). */
-  rand: (...shape: number[]): NDArray | number => state().rand(...shape),
+  rand: ((...shape: number[]) => state().rand(...(shape as [number]))) as RandomState["rand"],
   /** Standard normals of shape (d0, d1, …) (`np.random.randn`). */
-  randn: (...shape: number[]): NDArray | number => state().randn(...shape),
+  randn: ((...shape: number[]) => state().randn(...(shape as [number]))) as RandomState["randn"],
   /** Floats in [0, 1) (`np.random.random`). */
-  random: (size?: Size): NDArray | number => state().randomSample(size),
+  random: ((size?: Size) => state().randomSample(size as number)) as RandomState["randomSample"],
   /** Floats in [0, 1) (`np.random.random_sample`). */
-  randomSample: (size?: Size): NDArray | number => state().randomSample(size),
+  randomSample: ((size?: Size) => state().randomSample(size as number)) as RandomState["randomSample"],
   /** Standard normals (`np.random.standard_normal`). */
-  standardNormal: (size?: Size): NDArray | number => state().standardNormal(size),
+  standardNormal: ((size?: Size) => state().standardNormal(size as number)) as RandomState["standardNormal"],
   /** Integers in [low, high), int64 by default (`np.random.randint`). */
-  randint: (low: number | bigint, high?: number | bigint, size?: Size, dtype?: IntDType): NDArray | IntScalar =>
-    state().randint(low, high, size, dtype),
+  randint: ((low: number | bigint, high?: number | bigint, size?: Size, dtype?: IntDType) =>
+    state().randint(low, high, size as number, dtype)) as RandomState["randint"],
   /** A permuted `arange(x)` or a permuted copy of `x` (`np.random.permutation`). */
   permutation: (x: number | NDArray | NDArrayLike): NDArray => state().permutation(x),
   /** Shuffles an array in place along axis 0 (`np.random.shuffle`). */
@@ -55,9 +55,9 @@ export const random = {
   choice: (a: number | NDArray | NDArrayLike, size?: Size, replace?: boolean, p?: ArrayLike<number> | NDArray) =>
     state().choice(a, size, replace, p),
   /** Normal draws (`np.random.normal`). */
-  normal: (loc?: number, scale?: number, size?: Size): NDArray | number => state().normal(loc, scale, size),
+  normal: ((loc?: number, scale?: number, size?: Size) => state().normal(loc ?? 0, scale ?? 1, size as number)) as RandomState["normal"],
   /** Uniform draws in [low, high) (`np.random.uniform`). */
-  uniform: (low?: number, high?: number, size?: Size): NDArray | number => state().uniform(low, high, size),
+  uniform: ((low?: number, high?: number, size?: Size) => state().uniform(low ?? 0, high ?? 1, size as number)) as RandomState["uniform"],
   /** The global RandomState itself (`np.random.mtrand._rand`). */
   globalState: (): RandomState => state(),
   RandomState,

@@ -88,12 +88,18 @@ export class RandomState {
    * Floats in [0, 1) (`random_sample`); a number when `size` is omitted.
    * @example random.randomSample([2, 2])
    */
+  randomSample(size?: undefined): number;
+  randomSample(size: number | readonly number[]): NDArray;
+  randomSample(size?: Size): NDArray | number;
   randomSample(size?: Size): NDArray | number {
     const p = this._gen.ptr;
     return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_random_f64(p, out, n));
   }
 
   /** Alias of `randomSample` (NumPy's `random`). */
+  random(size?: undefined): number;
+  random(size: number | readonly number[]): NDArray;
+  random(size?: Size): NDArray | number;
   random(size?: Size): NDArray | number {
     return this.randomSample(size);
   }
@@ -102,6 +108,9 @@ export class RandomState {
    * Floats in [0, 1) of the given shape, `np.random.rand(d0, d1, …)`.
    * @example random.rand(3, 2).shape // [3, 2]
    */
+  rand(): number;
+  rand(...shape: [number, ...number[]]): NDArray;
+  rand(...shape: number[]): NDArray | number;
   rand(...shape: number[]): NDArray | number {
     return this.randomSample(shape.length === 0 ? undefined : shape);
   }
@@ -110,11 +119,17 @@ export class RandomState {
    * Standard normals of the given shape, `np.random.randn(d0, d1, …)`.
    * @example random.seed(0); random.randn() // 1.764052345967664
    */
+  randn(): number;
+  randn(...shape: [number, ...number[]]): NDArray;
+  randn(...shape: number[]): NDArray | number;
   randn(...shape: number[]): NDArray | number {
     return this.standardNormal(shape.length === 0 ? undefined : shape);
   }
 
   /** Standard normals by the polar method (`standard_normal`). */
+  standardNormal(size?: undefined): number;
+  standardNormal(size: number | readonly number[]): NDArray;
+  standardNormal(size?: Size): NDArray | number;
   standardNormal(size?: Size): NDArray | number {
     const p = this._gen.ptr;
     return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_gauss_f64(p, out, n));
@@ -124,6 +139,9 @@ export class RandomState {
    * Normals with mean `loc` and standard deviation `scale` (≥ 0).
    * @example random.normal(10, 2, [3])
    */
+  normal(loc?: number, scale?: number, size?: undefined): number;
+  normal(loc: number, scale: number, size: number | readonly number[]): NDArray;
+  normal(loc?: number, scale?: number, size?: Size): NDArray | number;
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
     if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
     const p = this._gen.ptr;
@@ -134,6 +152,9 @@ export class RandomState {
    * Floats in [low, high): `low + (high - low) * u`.
    * @example random.uniform(-1, 1, 5)
    */
+  uniform(low?: number, high?: number, size?: undefined): number;
+  uniform(low: number, high: number, size: number | readonly number[]): NDArray;
+  uniform(low?: number, high?: number, size?: Size): NDArray | number;
   uniform(low = 0, high = 1, size?: Size): NDArray | number {
     const range = high - low;
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
@@ -146,6 +167,9 @@ export class RandomState {
    * int64 by default; a scalar (bigint for 64-bit dtypes) when `size` is omitted.
    * @example random.seed(42); random.randint(0, 10, 5) // [6, 3, 7, 4, 6]
    */
+  randint(low: number | bigint, high?: number | bigint, size?: undefined, dtype?: IntDType): IntScalar;
+  randint(low: number | bigint, high: number | bigint | undefined, size: number | readonly number[], dtype?: IntDType): NDArray;
+  randint(low: number | bigint, high?: number | bigint, size?: Size, dtype?: IntDType): NDArray | IntScalar;
   randint(low: number | bigint, high?: number | bigint, size?: Size, dtype: IntDType = "int64"): NDArray | IntScalar {
     if (high === undefined || high === null) {
       high = low;
