@@ -9,6 +9,7 @@ import { allocate, kernels, lastAllocationFresh, u8 } from "./heap.js";
 import { checkShape, stridesFor, type Order } from "./layout.js";
 import { NDArray } from "./ndarray.js";
 import { copyFrom } from "./ops/copy.js";
+import { recordCopy } from "./ledger.js";
 
 /** Options shared by the creation functions. */
 export interface CreateOptions {
@@ -228,6 +229,7 @@ export function array(data: ArrayLike, opts?: CreateOptions): NDArray {
   if (data instanceof NDArray) {
     const out = emptyArray(data.shape, checkDType(opts?.dtype ?? data.dtype), orderOf(opts));
     copyFrom(out, data);
+    recordCopy("array", out.nbytes);
     return out;
   }
   const td = typedArrayDType(data);

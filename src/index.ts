@@ -4,6 +4,8 @@
 export { init, isInitialized, heapStats, resetPeak, setDebug, liveAllocations, heapMemory } from "./heap.js";
 export type { HeapStats } from "./heap.js";
 export { tidy, keep } from "./lifetime.js";
+export { copyStats, resetCopyStats, trackCopies, assertNoCopy, CopyError } from "./ledger.js";
+export type { CopyCount, CopyRecord } from "./ledger.js";
 export { NDArray } from "./ndarray.js";
 export type { Flags, TypedArrayOf, CopyOrder } from "./ndarray.js";
 export { DTYPES, DTYPE_NAMES, itemsize } from "./dtype.js";
@@ -84,3 +86,5 @@ export { loadNpz, savez, savezCompressed, toNpz } from "./io/npz.js";
 export type { NpzFile, NpzArrays, SavezOptions } from "./io/npz.js";
 export { random, defaultRng, Generator, RandomState, SeedSequence } from "./random/index.js";
 export type { FloatOptions, IntegersOptions, ChoiceOptions, Entropy, IntDType, IntScalar, Size } from "./random/index.js";
+export { arrayRepr, arrayStr, setPrintOptions, getPrintOptions, withPrintOptions } from "./format.js";
+export type { PrintOptions } from "./format.js";

@@ -28,6 +28,7 @@ import { emptyArray } from "./creation.js";
 import { checkShape, MAXDIMS, stridesFor, type Order } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
 import { copyFrom, flatten } from "./ops/copy.js";
+import { recordCopy } from "./ledger.js";
 
 /**
  * Strides for `newShape` over the elements of (`shape`, `strides`) in
@@ -190,6 +191,7 @@ function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
   const owner = emptyArray(a.shape, a.dtype, order);
   try {
     copyFrom(owner, a);
+    recordCopy("reshape", owner.nbytes);
     return makeView(owner, newShape, stridesFor(newShape, DTYPES[a.dtype].itemsize, order), 0);
   } finally {
     // The view holds the memory now; the hidden owner stays only as `base`.

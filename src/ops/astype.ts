@@ -26,6 +26,7 @@ import { planLoops, shapeSize } from "../layout.js";
 import { NDArray, type CopyOrder } from "../ndarray.js";
 import { canCast, castingError, checkCasting, type Casting } from "../casting.js";
 import { copyFrom } from "./copy.js";
+import { recordCopy } from "../ledger.js";
 
 export type { Casting } from "../casting.js";
 
@@ -69,6 +70,7 @@ export function astype(a: NDArray, dtype: DType, opts?: AstypeOptions): NDArray 
     out.dispose();
     throw e;
   }
+  recordCopy("astype", out.nbytes);
   return out;
 }
 

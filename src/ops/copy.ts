@@ -18,6 +18,7 @@ import { DTypeError, ValueError, formatShape } from "../errors.js";
 import { DTYPES, toStored, writeStored, scalarDType, type DType, type Scalar } from "../dtype.js";
 import { kernels, onHeapGrow, scratch } from "../heap.js";
 import { overlap } from "../overlap.js";
+import { recordCopy } from "../ledger.js";
 import { canCast, castingError, checkCasting, dtypeRepr, resultType, type Casting } from "../casting.js";
 import { broadcastStrides, planLoops, stridesFor, shapeSize } from "../layout.js";
 import { NDArray, makeView, type CopyOrder } from "../ndarray.js";
@@ -281,6 +282,7 @@ export function copy(a: NDArray, order: CopyOrder = "K"): NDArray {
   const s = a.address("copy");
   const out = emptyWithStrides(a, strides);
   moveBytes(out.address("copy"), s, a.shape, out.strides, a.strides, DTYPES[a.dtype].itemsize);
+  recordCopy("copy", out.nbytes);
   return out;
 }
 
@@ -327,6 +329,7 @@ export function flatten(a: NDArray, order: CopyOrder = "C"): NDArray {
   const s = a.address("flatten");
   const out = emptyArray([a.size], a.dtype);
   moveBytes(out.address("flatten"), s, a.shape, strides, a.strides, DTYPES[a.dtype].itemsize);
+  recordCopy("flatten", out.nbytes);
   return out;
 }
 
@@ -358,6 +361,7 @@ function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
   const out = emptyArray(shape, a.dtype, order);
   const sstr = a.ndim === 0 ? [0] : a.strides;
   moveBytes(out.address("ascontiguousarray"), src, shape, out.strides, sstr, DTYPES[a.dtype].itemsize);
+  recordCopy(order === "C" ? "ascontiguousarray" : "asfortranarray", out.nbytes);
   if (fresh) a.dispose();
   return out;
 }

@@ -9,6 +9,7 @@ import { DTypeError, ValueError, formatShape } from "../errors.js";
 import { checkDType, DTYPES, type DType } from "../dtype.js";
 import { canCast, castingError, checkCasting, resultType, type Casting } from "../casting.js";
 import { castInto } from "./astype.js";
+import { recordCopy } from "../ledger.js";
 import { checkShape, normalizeAxis, stridesFor } from "../layout.js";
 import { makeView, NDArray } from "../ndarray.js";
 import { asarray, emptyArray, type ArrayLike } from "../creation.js";
@@ -38,11 +39,17 @@ function toArrays(items: readonly ArrayLike[]): { arrays: NDArray[]; temps: NDAr
   return { arrays, temps };
 }
 
-function withArrays<T>(items: readonly ArrayLike[], fn: (arrays: NDArray[]) => T): T {
+/**
+ * Runs a join on `items` made arrays, disposes the arrays it made, and
+ * reports the result to the copy ledger under `op`.
+ */
+function withArrays(op: string, items: readonly ArrayLike[], fn: (arrays: NDArray[]) => NDArray): NDArray {
   if (!Array.isArray(items)) throw new DTypeError("expected a sequence of arrays");
   const { arrays, temps } = toArrays(items);
   try {
-    return fn(arrays);
+    const out = fn(arrays);
+    recordCopy(op, out.nbytes);
+    return out;
   } finally {
     for (const t of temps) t.dispose();
   }
@@ -197,7 +204,7 @@ export interface ConcatenateOptions extends JoinDTypeOptions {
  */
 export function concatenate(arrays: readonly ArrayLike[], opts?: ConcatenateOptions): NDArray {
   const axis = opts?.axis === undefined ? 0 : opts.axis;
-  return withArrays(arrays, (as) => {
+  return withArrays("concatenate", arrays, (as) => {
     if (axis !== null) return concatParts(as.map(whole), axis, opts);
     if (as.length === 0) throw new ValueError("need at least one array to concatenate");
     const dtype = commonDType(as.map(whole), opts);
@@ -226,7 +233,7 @@ export interface StackOptions extends JoinDTypeOptions {
  * @example stack([zeros([2, 3]), zeros([2, 3])], { axis: -1 }).shape // [2, 3, 2]
  */
 export function stack(arrays: readonly ArrayLike[], opts?: StackOptions): NDArray {
-  return withArrays(arrays, (as) => {
+  return withArrays("stack", arrays, (as) => {
     if (as.length === 0) throw new ValueError("need at least one array to stack");
     const shape = as[0]!.shape;
     for (const a of as) {
@@ -260,7 +267,7 @@ function atLeast(a: NDArray, n: 1 | 2 | 3): Part {
  * @example vstack([[1, 2], [3, 4]]).shape // [2, 2]
  */
 export function vstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
-  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 2)), 0, opts));
+  return withArrays("vstack", arrays, (as) => concatParts(as.map((a) => atLeast(a, 2)), 0, opts));
 }
 
 /**
@@ -268,7 +275,7 @@ export function vstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * @example hstack([zeros([2, 3]), zeros([2, 1])]).shape // [2, 4]
  */
 export function hstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
-  return withArrays(arrays, (as) => {
+  return withArrays("hstack", arrays, (as) => {
     const parts = as.map((a) => atLeast(a, 1));
     return concatParts(parts, parts.length > 0 && parts[0]!.shape.length === 1 ? 0 : 1, opts);
   });
@@ -279,7 +286,7 @@ export function hstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * @example dstack([zeros([2, 3]), zeros([2, 3])]).shape // [2, 3, 2]
  */
 export function dstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
-  return withArrays(arrays, (as) => concatParts(as.map((a) => atLeast(a, 3)), 2, opts));
+  return withArrays("dstack", arrays, (as) => concatParts(as.map((a) => atLeast(a, 3)), 2, opts));
 }
 
 /**
@@ -288,7 +295,7 @@ export function dstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * @example columnStack([[1, 2, 3], [4, 5, 6]]).shape // [3, 2]
  */
 export function columnStack(arrays: readonly ArrayLike[]): NDArray {
-  return withArrays(arrays, (as) => {
+  return withArrays("columnStack", arrays, (as) => {
     const parts = as.map((a): Part => {
       if (a.ndim >= 2) return whole(a);
       if (a.ndim === 0) return { a, shape: [1, 1], strides: [0, 0] };
@@ -312,7 +319,7 @@ function checkInt(x: unknown, what: string): number {
  */
 export function tile(a: ArrayLike, reps: number | readonly number[]): NDArray {
   const tup = (typeof reps === "number" ? [reps] : Array.from(reps)).map((r) => checkInt(r, "tile"));
-  return withArrays([a], ([arr]) => {
+  return withArrays("tile", [a], ([arr]) => {
     const src = arr!;
     const d = tup.length;
     const nd = Math.max(d, src.ndim);
@@ -370,7 +377,7 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArr
   else counts = Array.from(repeats);
   if (typeof counts === "number") checkInt(counts, "repeat");
   else counts.forEach((c) => checkInt(c, "repeat"));
-  return withArrays([a], ([arr]) => {
+  return withArrays("repeat", [a], ([arr]) => {
     const src = arr!;
     const itemsize = src.itemsize;
     let shape: readonly number[];
