@@ -9,7 +9,7 @@ import { Allocation, DISPOSED, free, u8 } from "./heap.js";
 import { emptyArray } from "./creation.js";
 import { isCContiguous, isFContiguous, shapeSize, type Order } from "./layout.js";
 import { trackCreated } from "./lifetime.js";
-import type { ArrayLike } from "./creation.js";
+import type { ArrayLike, TypedArray } from "./creation.js";
 import { getIndex, setIndex, type IndexItem } from "./indexing.js";
 import { broadcastTo, diagonal, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
 import { copy, copyFrom, fill, flatten } from "./ops/copy.js";
@@ -402,18 +402,8 @@ export function makeView(
   return new NDArray(mem, dtype, shape, strides, offset, src.base ?? src, writeable && (src._flags & WRITEABLE) !== 0);
 }
 
-/** The TypedArray `toTypedArray` returns for each dtype. */
-export type TypedArrayOf =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array
-  | Float32Array
-  | Float64Array;
+/** The TypedArray `toTypedArray` returns for each dtype (never the clamped kind). */
+export type TypedArrayOf = Exclude<TypedArray, Uint8ClampedArray>;
 
 const TYPED_ARRAY_OF: Record<DType, new (b: ArrayBuffer, off: number, len: number) => TypedArrayOf> = {
   bool: Uint8Array,
