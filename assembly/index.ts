@@ -5,3 +5,8 @@ export * from "./cast";
 export * from "./copy";
 export * from "./overlap";
 export * from "./random";
+export * from "./gather";
+export * from "./compact";
+export * from "./compare";
+export * from "./elementwise";
+export * from "./reduce";

@@ -10,10 +10,11 @@
 // `advancedIndex`: every component that is not basic is routed there.
 
 import { DTypeError, IndexError, ValueError, formatShape } from "./errors.js";
-import { asarray, type ArrayLike } from "./creation.js";
+import { asarray, type ArrayLike, type NestedArray, type TypedArray } from "./creation.js";
 import { broadcastStrides } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
 import { copyFrom, fill } from "./ops/copy.js";
+import { gatherIndex, scatterIndex } from "./ops/gather.js";
 
 /**
  * A slice `start:stop:step`; null parts take NumPy's defaults.
@@ -47,9 +48,11 @@ export const newaxis = null;
 /**
  * One component of an index: an integer, a slice (a `Slice` or a string such
  * as `":2"`, `"::-1"`, or a whole comma-separated index `":, :256"`), newaxis
- * (`null`, or `"None"` / `"newaxis"` inside a string), or `"..."`.
+ * (`null`, or `"None"` / `"newaxis"` inside a string), `"..."`, or an
+ * advanced index: an integer array (JS array, nested arrays, TypedArray or
+ * integer NDArray), a boolean array (mask), or `true` / `false`.
  */
-export type IndexItem = number | string | Slice | null;
+export type IndexItem = number | string | Slice | null | boolean | NDArray | TypedArray | NestedArray;
 
 /** A parsed component: what strings turn into. "..." stays the ellipsis marker. */
 type Component = number | Slice | null | "...";
@@ -312,26 +315,40 @@ function applyPlan(a: NDArray, items: readonly Component[], consumed: number, in
   return makeView(a, shape, strides, offset);
 }
 
+/** The components of an index with every basic string expanded (strings inside are parsed and cached). */
+function expandStrings(items: readonly unknown[]): readonly unknown[] {
+  let any = false;
+  for (const it of items) if (typeof it === "string" && it !== "...") any = true;
+  if (!any) return items;
+  const out: unknown[] = [];
+  for (const x of items) {
+    if (typeof x === "string" && x !== "...") out.push(...planOf(x).items);
+    else out.push(x);
+  }
+  return out;
+}
+
 /**
- * Hook for advanced indexing (issue 6): integer arrays, boolean arrays and
- * booleans select by copy. Until that lands every such index is refused.
+ * Advanced indexing: integer arrays, boolean arrays and booleans select by
+ * copy (src/advanced.ts plans, src/ops/gather.ts moves the bytes).
  */
 function advancedIndex(a: NDArray, items: readonly unknown[]): NDArray {
-  void a;
-  for (const it of items) {
-    if (typeof it === "string") throw new IndexError(`invalid index string '${it}'`);
-  }
-  throw new IndexError(INVALID_INDEX);
+  return gatherIndex(a, expandStrings(items), adjustSlice);
 }
 
 // ---- set ----
 
 /**
- * @internal `a[index] = value`: the selection is a view, then `assign`.
+ * @internal `a[index] = value`: for a basic index the selection is a view,
+ * then `assign`; an advanced index scatters (every index checked first).
  * Read-only arrays raise before the index is looked at, as NumPy.
  */
 export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
   a.checkWriteable();
+  if (!(index.length === 1 && typeof index[0] === "string") && countItems(index) === null) {
+    scatterIndex(a, expandStrings(index), value, adjustSlice);
+    return;
+  }
   const view = getIndex(a, index);
   try {
     assign(view, value);

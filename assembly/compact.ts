@@ -1,0 +1,205 @@
+// Boolean-mask kernels: count, then compact (E[mask]), nonzero, and the
+// masked writes (a[mask] = v, putmask, where).
+//
+// Masks are contiguous bytes, zero = false (the façade makes a contiguous
+// copy of any other mask first). The mask is read 16 bytes at a time: an
+// all-false block is skipped, an all-true block is one 16-element copy, and
+// a mixed block is compacted branchlessly (each element is stored at the
+// output end, which then advances by the mask bit) up to the block's last
+// true element only, so no store ever lands past the output.
+//
+//   count_nonzero_u8       SIMD: 16 mask bytes per step, bitmask + popcnt
+//   compact_N              elements of N bytes where mask (N = 1, 2, 4, 8)
+//   compact_rows           strided rows of `rowBytes` bytes where mask
+//   nonzero_flat_u8        int64 positions of the true bytes
+//   unravel_i64            flat positions -> one coordinate (div, mod)
+//   expand_N               masked scatter: dst[i] = src[j++] where mask
+//   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i]
+
+/** Number of nonzero bytes in [mask, mask + n). */
+export function count_nonzero_u8(mask: usize, n: usize): usize {
+  let c: usize = 0;
+  let i: usize = 0;
+  const zero = i8x16.splat(0);
+  for (; i + 64 <= n; i += 64) {
+    const a = <u32>i8x16.bitmask(i8x16.ne(v128.load(mask + i), zero));
+    const b = <u32>i8x16.bitmask(i8x16.ne(v128.load(mask + i, 16), zero));
+    const e = <u32>i8x16.bitmask(i8x16.ne(v128.load(mask + i, 32), zero));
+    const d = <u32>i8x16.bitmask(i8x16.ne(v128.load(mask + i, 48), zero));
+    c += <usize>popcnt<u32>(a | (b << 16)) + <usize>popcnt<u32>(e | (d << 16));
+  }
+  for (; i + 16 <= n; i += 16) c += <usize>popcnt<u32>(<u32>i8x16.bitmask(i8x16.ne(v128.load(mask + i), zero)));
+  for (; i < n; i++) c += <usize>(load<u8>(mask + i) != 0);
+  return c;
+}
+
+/** 16-bit mask of the nonzero bytes of [mask + i, mask + i + 16). */
+@inline function blockBits(mask: usize): u32 {
+  return <u32>i8x16.bitmask(i8x16.ne(v128.load(mask), i8x16.splat(0)));
+}
+
+@inline function compact<T>(dst: usize, src: usize, mask: usize, n: usize): usize {
+  const w = sizeof<T>();
+  let o = dst;
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    const bits = blockBits(mask + i);
+    if (bits == 0) continue;
+    if (bits == 0xffff) {
+      memory.copy(o, src + i * w, 16 * w);
+      o += 16 * w;
+      continue;
+    }
+    const last = i + <usize>(31 - clz<u32>(bits));
+    for (let j = i; j <= last; j++) {
+      store<T>(o, load<T>(src + j * w));
+      o += select<usize>(w, 0, load<u8>(mask + j) != 0);
+    }
+  }
+  for (; i < n; i++) {
+    if (load<u8>(mask + i) != 0) {
+      store<T>(o, load<T>(src + i * w));
+      o += w;
+    }
+  }
+  return (o - dst) / w;
+}
+
+/** Copies the elements of the contiguous `src` whose mask byte is nonzero to `dst`, in order; returns how many. */
+export function compact_1(dst: usize, src: usize, mask: usize, n: usize): usize {
+  return compact<u8>(dst, src, mask, n);
+}
+export function compact_2(dst: usize, src: usize, mask: usize, n: usize): usize {
+  return compact<u16>(dst, src, mask, n);
+}
+export function compact_4(dst: usize, src: usize, mask: usize, n: usize): usize {
+  return compact<u32>(dst, src, mask, n);
+}
+export function compact_8(dst: usize, src: usize, mask: usize, n: usize): usize {
+  return compact<u64>(dst, src, mask, n);
+}
+
+@inline function copyBytes(dst: usize, src: usize, bytes: usize): void {
+  if (bytes >= 256) {
+    memory.copy(dst, src, bytes);
+    return;
+  }
+  let i: usize = 0;
+  for (; i + 16 <= bytes; i += 16) v128.store(dst + i, v128.load(src + i));
+  for (; i + 4 <= bytes; i += 4) store<u32>(dst + i, load<u32>(src + i));
+  for (; i < bytes; i++) store<u8>(dst + i, load<u8>(src + i));
+}
+
+/**
+ * Copies row r (at src + r * rowStride, `rowBytes` contiguous bytes) to the
+ * dense dst for every r with mask[r] nonzero; returns the rows written.
+ */
+export function compact_rows(dst: usize, src: usize, mask: usize, n: usize, rowStride: isize, rowBytes: usize): usize {
+  let o = dst;
+  for (let r: usize = 0; r < n; r++) {
+    if (load<u8>(mask + r) != 0) {
+      copyBytes(o, src + <usize>(<isize>r * rowStride), rowBytes);
+      o += rowBytes;
+    }
+  }
+  return (o - dst) / rowBytes;
+}
+
+/** Writes the int64 positions i of the nonzero mask bytes to `out`; returns how many. */
+export function nonzero_flat_u8(out: usize, mask: usize, n: usize): usize {
+  let o = out;
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    let bits = blockBits(mask + i);
+    // One store per true element: walk the set bits.
+    while (bits != 0) {
+      store<i64>(o, <i64>(i + <usize>ctz<u32>(bits)));
+      o += 8;
+      bits &= bits - 1;
+    }
+  }
+  for (; i < n; i++) {
+    if (load<u8>(mask + i) != 0) {
+      store<i64>(o, <i64>i);
+      o += 8;
+    }
+  }
+  return (o - out) >> 3;
+}
+
+/** dst[i] = (src[i] / div) % mod for n int64 values (flat position -> coordinate). */
+export function unravel_i64(dst: usize, src: usize, n: usize, div: i64, mod: i64): void {
+  for (let i: usize = 0; i < n; i++) store<i64>(dst + (i << 3), (load<i64>(src + (i << 3)) / div) % mod);
+}
+
+@inline function expand<T>(dst: usize, src: usize, mask: usize, n: usize): void {
+  let s = src;
+  for (let i: usize = 0; i < n; i++) {
+    if (load<u8>(mask + i) != 0) {
+      store<T>(dst + i * sizeof<T>(), load<T>(s));
+      s += sizeof<T>();
+    }
+  }
+}
+
+/** Masked scatter into contiguous dst: the k-th true position gets src[k]. */
+export function expand_1(dst: usize, src: usize, mask: usize, n: usize): void {
+  expand<u8>(dst, src, mask, n);
+}
+export function expand_2(dst: usize, src: usize, mask: usize, n: usize): void {
+  expand<u16>(dst, src, mask, n);
+}
+export function expand_4(dst: usize, src: usize, mask: usize, n: usize): void {
+  expand<u32>(dst, src, mask, n);
+}
+export function expand_8(dst: usize, src: usize, mask: usize, n: usize): void {
+  expand<u64>(dst, src, mask, n);
+}
+
+@inline function maskedCopy<T>(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) {
+    const at = dst + i * sizeof<T>();
+    store<T>(at, select<T>(load<T>(src + i * sstride), load<T>(at), load<u8>(mask + i) != 0));
+  }
+}
+
+/** dst[i] = mask[i] ? src[i] : dst[i] over contiguous dst; `sstride` 0 repeats one value. */
+export function masked_copy_1(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+  maskedCopy<u8>(dst, src, sstride, mask, n);
+}
+export function masked_copy_2(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+  maskedCopy<u16>(dst, src, sstride, mask, n);
+}
+export function masked_copy_4(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+  maskedCopy<u32>(dst, src, sstride, mask, n);
+}
+export function masked_copy_8(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+  maskedCopy<u64>(dst, src, sstride, mask, n);
+}
+
+/** out[i] = a[i] != 0 && b[i] != 0 (op 0), || (op 1), != (xor, op 2); a[i] == 0 (op 3, b unused). 0/1 bytes. */
+export function logical_u8(out: usize, a: usize, b: usize, n: usize, op: i32): void {
+  const zero = i8x16.splat(0);
+  const one = i8x16.splat(1);
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    const x = i8x16.ne(v128.load(a + i), zero);
+    let r: v128;
+    if (op == 3) r = v128.not(x);
+    else {
+      const y = i8x16.ne(v128.load(b + i), zero);
+      r = op == 0 ? v128.and(x, y) : op == 1 ? v128.or(x, y) : v128.xor(x, y);
+    }
+    v128.store(out + i, v128.and(r, one));
+  }
+  for (; i < n; i++) {
+    const x = load<u8>(a + i) != 0;
+    let r: bool;
+    if (op == 3) r = !x;
+    else {
+      const y = load<u8>(b + i) != 0;
+      r = op == 0 ? x && y : op == 1 ? x || y : x != y;
+    }
+    store<u8>(out + i, <u8>r);
+  }
+}

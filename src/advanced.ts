@@ -1,0 +1,342 @@
+// Advanced-index planning: what NumPy's prepare_index and mapiter work out
+// before any byte moves.
+//
+// The problem. An index mixing integer arrays, boolean masks, integers,
+// slices, newaxis and ellipsis selects, for every position p of the
+// broadcast index shape I, one block of the array (the "subspace": the axes
+// no array indexes). The result is a copy; its shape and strides follow
+// NumPy exactly.
+//
+// The approach, as NumPy's:
+//   - every array becomes an int64 NDArray (JS lists converted once; int64
+//     NDArrays used as they are); a k-d boolean mask becomes k coordinate
+//     arrays (nonzero) over the k axes it consumes; `true`/`false` become an
+//     index [0] / [] over a new length-1 axis;
+//   - integers and slices are descriptor arithmetic on the base offset; once
+//     any array is present, integers count as advanced for the adjacency
+//     rule (a[0, :, [0, 1]] has shape (2, 4));
+//   - the arrays broadcast together into I;
+//   - the result is laid out in memory as [I in C order, subspace in
+//     NumPy's keep-order (axes by decreasing |stride|, stable)], dense; when
+//     the advanced components are adjacent, the I axes are then moved to
+//     where the first of them stood, otherwise they stay in front.
+// Checks happen in NumPy's order: integers and mask shapes while parsing
+// (left to right), then broadcasting, then array bounds (in the kernels).
+
+import { DTypeError, IndexError } from "./errors.js";
+import { DTYPES, type DType } from "./dtype.js";
+import { array, emptyArray, typedArrayDType } from "./creation.js";
+import { broadcastShapeOf, broadcastStrides } from "./layout.js";
+import { NDArray } from "./ndarray.js";
+import { astype } from "./ops/astype.js";
+import { maskBytes, trueCoordinates } from "./ops/mask.js";
+import { Slice } from "./indexing.js";
+
+export const INVALID_INDEX =
+  "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
+const NOT_INTEGER = "arrays used as indices must be of integer (or boolean) type";
+
+/** One integer array of an advanced index, broadcast over the index shape. */
+export interface IndexArray {
+  /** int64 values. */
+  readonly arr: NDArray;
+  /** Byte strides of `arr` broadcast to the index shape. */
+  strides: number[];
+  /** The axis of the base it indexes (for messages), -1 for a boolean scalar's new axis. */
+  readonly axis: number;
+  /** Length and byte stride of that axis. */
+  readonly len: number;
+  readonly stride: number;
+}
+
+/** Everything the gather and scatter kernels need, and the result's descriptor. */
+export interface AdvancedPlan {
+  /** Byte offset into the base's allocation of the first block's origin. */
+  offset: number;
+  indexShape: number[];
+  /** Number of positions in the index shape. */
+  n: number;
+  arrays: IndexArray[];
+  /** Subspace axes (in result order), their base strides and the result's dense strides. */
+  subShape: number[];
+  subSrc: number[];
+  subDst: number[];
+  /** Elements per block. */
+  block: number;
+  /** The result's shape and strides. */
+  shape: number[];
+  strides: number[];
+  /** Arrays made while planning, disposed by `disposePlan`. */
+  temps: NDArray[];
+}
+
+/** A component after conversion. */
+type Part =
+  | { kind: "int"; i: number }
+  | { kind: "slice"; s: Slice }
+  | { kind: "newaxis" }
+  | { kind: "ellipsis" }
+  | { kind: "array"; a: NDArray }
+  | { kind: "mask"; m: NDArray }
+  | { kind: "bool"; v: boolean };
+
+/** NumPy's spelling of a shape in index messages: (2,) (1,2). */
+export function tupleShape(shape: readonly number[]): string {
+  return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
+}
+
+/**
+ * An index component that is neither an integer, a slice, newaxis nor
+ * ellipsis, as an NDArray: `x` itself for an NDArray, else a new array
+ * (`temps` gets it). IndexError for what NumPy refuses.
+ */
+function toIndexArray(x: unknown, temps: NDArray[]): NDArray {
+  if (x instanceof NDArray) return x;
+  if (typedArrayDType(x) !== undefined) {
+    const a = array(x as never);
+    temps.push(a);
+    return a;
+  }
+  if (Array.isArray(x)) {
+    let a: NDArray;
+    try {
+      a = array(x as never);
+    } catch (e) {
+      if (e instanceof DTypeError) throw new IndexError(INVALID_INDEX);
+      throw e;
+    }
+    temps.push(a);
+    if (a.dtype === "float64") {
+      // An empty list is an integer index in NumPy; a list of floats is not an index.
+      if (a.size === 0) {
+        const b = emptyArray(a.shape, "int64");
+        temps.push(b);
+        return b;
+      }
+      throw new IndexError(INVALID_INDEX);
+    }
+    return a;
+  }
+  throw new IndexError(INVALID_INDEX);
+}
+
+const INT_KINDS = new Set(["i", "u"]);
+
+function classify(comps: readonly unknown[], temps: NDArray[]): Part[] {
+  const parts: Part[] = [];
+  let ellipses = 0;
+  for (const c of comps) {
+    if (typeof c === "number") {
+      if (!Number.isInteger(c)) throw new IndexError(INVALID_INDEX);
+      parts.push({ kind: "int", i: c });
+    } else if (c === null) parts.push({ kind: "newaxis" });
+    else if (c === "...") {
+      if (++ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+      parts.push({ kind: "ellipsis" });
+    } else if (typeof c === "boolean") parts.push({ kind: "bool", v: c });
+    else if (c instanceof Slice) parts.push({ kind: "slice", s: c });
+    else {
+      const a = toIndexArray(c, temps);
+      if (a.dtype === "bool") {
+        if (a.ndim === 0) parts.push({ kind: "bool", v: a.item() as boolean });
+        else parts.push({ kind: "mask", m: a });
+      } else if (INT_KINDS.has(DTYPES[a.dtype].kind)) parts.push({ kind: "array", a });
+      else throw new IndexError(NOT_INTEGER);
+    }
+  }
+  return parts;
+}
+
+/** `a` as an int64 array (itself when it is one). */
+function asInt64(a: NDArray, temps: NDArray[]): NDArray {
+  if (a.dtype === "int64") return a;
+  const b = astype(a, "int64" as DType);
+  temps.push(b);
+  return b;
+}
+
+const adjusted = [0, 0, 0];
+
+/**
+ * Plans `a[comps]` for an index with at least one array or boolean
+ * component. `adjust` is indexing.ts's slice.indices. Throws NumPy's
+ * IndexError for bad components, out-of-bounds integers, mask shapes that
+ * do not match and index arrays that do not broadcast.
+ */
+export function planAdvanced(
+  a: NDArray,
+  comps: readonly unknown[],
+  adjust: (s: Slice, length: number, out: number[]) => void,
+): AdvancedPlan {
+  const temps: NDArray[] = [];
+  try {
+    return plan(a, comps, adjust, temps);
+  } catch (e) {
+    for (const t of temps) t.dispose();
+    throw e;
+  }
+}
+
+function plan(a: NDArray, comps: readonly unknown[], adjust: (s: Slice, length: number, out: number[]) => void, temps: NDArray[]): AdvancedPlan {
+  const parts = classify(comps, temps);
+  const ndim = a.ndim;
+  let consumed = 0;
+  for (const p of parts) {
+    if (p.kind === "int" || p.kind === "slice" || p.kind === "array") consumed++;
+    else if (p.kind === "mask") consumed += p.m.ndim;
+  }
+  if (consumed > ndim) {
+    throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${consumed} were indexed`);
+  }
+  const shape = a.shape;
+  const strides = a.strides;
+  let offset = a.offset;
+  const arrays: IndexArray[] = [];
+  const subShape: number[] = [];
+  const subSrc: number[] = [];
+  // Adjacency: where the first advanced component's axes go in the result
+  // (counted in subspace axes before it), and whether another kind of
+  // component comes between two advanced ones.
+  let insertAt = -1;
+  let closed = false;
+  let adjacent = true;
+  let ax = 0;
+  const advanced = (): void => {
+    if (insertAt < 0) insertAt = subShape.length;
+    else if (closed) adjacent = false;
+  };
+  const basic = (): void => {
+    if (insertAt >= 0) closed = true;
+  };
+  for (const p of parts) {
+    switch (p.kind) {
+      case "int": {
+        const size = shape[ax]!;
+        const j = p.i < 0 ? p.i + size : p.i;
+        if (j < 0 || j >= size) throw new IndexError(`index ${p.i} is out of bounds for axis ${ax} with size ${size}`);
+        offset += j * strides[ax]!;
+        ax++;
+        advanced();
+        break;
+      }
+      case "slice": {
+        adjust(p.s, shape[ax]!, adjusted);
+        subShape.push(adjusted[2]!);
+        subSrc.push(adjusted[1]! * strides[ax]! + 0);
+        offset += adjusted[0]! * strides[ax]!;
+        ax++;
+        basic();
+        break;
+      }
+      case "newaxis":
+        subShape.push(1);
+        subSrc.push(0);
+        basic();
+        break;
+      case "ellipsis":
+        for (const end = ax + ndim - consumed; ax < end; ax++) {
+          subShape.push(shape[ax]!);
+          subSrc.push(strides[ax]!);
+        }
+        basic();
+        break;
+      case "array": {
+        const arr = asInt64(p.a, temps);
+        arrays.push({ arr, strides: [], axis: ax, len: shape[ax]!, stride: strides[ax]! });
+        ax++;
+        advanced();
+        break;
+      }
+      case "mask": {
+        const m = p.m;
+        for (let i = 0; i < m.ndim; i++) {
+          if (m.shape[i] !== shape[ax + i]) {
+            throw new IndexError(
+              `boolean index did not match indexed array along axis ${ax + i}; size of axis is ${shape[ax + i]} but size of corresponding boolean axis is ${m.shape[i]}`,
+            );
+          }
+        }
+        const { mask, owned } = maskBytes(m);
+        if (owned) temps.push(mask);
+        const coords = trueCoordinates(mask);
+        for (let i = 0; i < coords.length; i++) {
+          temps.push(coords[i]!);
+          arrays.push({ arr: coords[i]!, strides: [], axis: ax + i, len: shape[ax + i]!, stride: strides[ax + i]! });
+        }
+        ax += m.ndim;
+        advanced();
+        break;
+      }
+      case "bool": {
+        // A new length-1 axis indexed by [0] (true) or [] (false).
+        const b = emptyArray([p.v ? 1 : 0], "int64");
+        temps.push(b);
+        if (p.v) b.fill(0);
+        arrays.push({ arr: b, strides: [], axis: -1, len: 1, stride: 0 });
+        advanced();
+        break;
+      }
+    }
+  }
+  for (; ax < ndim; ax++) {
+    subShape.push(shape[ax]!);
+    subSrc.push(strides[ax]!);
+  }
+  // Broadcast the index arrays.
+  const indexShape = broadcastShapeOf(arrays.map((x) => x.arr.shape));
+  if (indexShape === null) {
+    throw new IndexError(
+      `shape mismatch: indexing arrays could not be broadcast together with shapes ${arrays.map((x) => tupleShape(x.arr.shape)).join(" ")} `,
+    );
+  }
+  for (const x of arrays) x.strides = broadcastStrides(x.arr.shape, x.arr.strides, indexShape)!;
+  let n = 1;
+  for (const d of indexShape) n *= d;
+  // Memory order: I (C order), then the subspace by decreasing |stride|.
+  const itemsize = DTYPES[a.dtype].itemsize;
+  const ns = subShape.length;
+  const perm = subShape.map((_, i) => i);
+  perm.sort((x, y) => Math.abs(subSrc[y]!) - Math.abs(subSrc[x]!) || x - y);
+  const subDst = new Array<number>(ns);
+  let st = itemsize;
+  let block = 1;
+  for (let k = ns - 1; k >= 0; k--) {
+    const i = perm[k]!;
+    subDst[i] = st;
+    st *= subShape[i]!;
+    block *= subShape[i]!;
+  }
+  const ni = indexShape.length;
+  const idxDst = new Array<number>(ni);
+  for (let k = ni - 1; k >= 0; k--) {
+    idxDst[k] = st;
+    st *= indexShape[k]!;
+  }
+  const at = adjacent ? insertAt : 0;
+  const outShape = [...subShape.slice(0, at), ...indexShape, ...subShape.slice(at)];
+  let outStrides = [...subDst.slice(0, at), ...idxDst, ...subDst.slice(at)];
+  if (n * block === 0) outStrides = outShape.map(() => 0);
+  return { offset, indexShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps };
+}
+
+/** Frees what planning made. */
+export function disposePlan(p: AdvancedPlan): void {
+  for (const t of p.temps) t.dispose();
+}
+
+/**
+ * NumPy's message for index `p` (C order over the index shape) of array `x`
+ * being out of bounds.
+ */
+export function outOfBounds(x: IndexArray, indexShape: readonly number[], p: number, read: (addr: number) => bigint): IndexError {
+  let addr = x.arr.address("index");
+  for (let k = indexShape.length - 1; k >= 0; k--) {
+    const len = indexShape[k]!;
+    addr += (p % len) * x.strides[k]!;
+    p = Math.floor(p / len);
+  }
+  const v = read(addr);
+  const axis = x.axis < 0 ? 0 : x.axis;
+  return new IndexError(`index ${v} is out of bounds for axis ${axis} with size ${x.len}`);
+}
+

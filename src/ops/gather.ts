@@ -1,0 +1,334 @@
+// Gather and scatter: advanced indexing's data movement on the kernels of
+// assembly/gather.ts and assembly/compact.ts.
+//
+// Paths (named in tests and the bench):
+//   rows      one int64 index array, each block one contiguous row:
+//             gather_rows_i64 reads the indices, checks them and copies
+//             each row in one pass (E[ids]: one memory.copy per row)
+//   compact   one boolean mask over every axis of a C-contiguous array
+//             (E[E > 0]), or over axis 0 of an array of contiguous rows
+//             (E[row_mask]): count, then compact; no index arrays at all
+//   blocks    anything else: one pass per index array accumulates byte
+//             offsets (checked), then gather_blocks moves every block
+// Writes always take "blocks": every index is checked before the first
+// byte is written, and the value is first broadcast and cast into a dense
+// temporary, which also makes a value that overlaps the destination safe.
+
+import { IndexError, ValueError } from "../errors.js";
+import { DTYPES } from "../dtype.js";
+import { dv, kernels, onHeapGrow, scratch } from "../heap.js";
+import { planLoops, broadcastStrides, shapeSize } from "../layout.js";
+import { NDArray, makeView } from "../ndarray.js";
+import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "../advanced.js";
+import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./mask.js";
+import { copyFrom, fill } from "./copy.js";
+import type { Slice } from "../indexing.js";
+
+let i32 = new Int32Array(0);
+onHeapGrow((buf) => {
+  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
+});
+
+const readI64 = (addr: number): bigint => dv.getBigInt64(addr, true);
+
+/** The path the last advanced get took (tests and the bench read it). */
+export let lastGatherPath: "rows" | "compact" | "blocks" = "blocks";
+
+type Adjust = (s: Slice, length: number, out: number[]) => void;
+
+/**
+ * @internal `E[ids]` for a 1-d int64 NDArray on a C-contiguous base of at
+ * least 1 dimension: the W4 fast path, checked and gathered in one kernel
+ * call. Returns null when the case does not apply.
+ */
+export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
+  if (ids.dtype !== "int64" || ids.shape.length !== 1 || a.shape.length === 0 || !a.isC) return null;
+  const n = ids.shape[0]!;
+  const shape = a.shape.slice();
+  shape[0] = n;
+  const src = a.address("get");
+  const idx = ids.address("get");
+  const out = emptyArray(shape, a.dtype);
+  if (n === 0) return out;
+  // Rows of zero bytes still have their indices checked.
+  let rowBytes = DTYPES[a.dtype].itemsize;
+  for (let ax = 1; ax < shape.length; ax++) rowBytes *= shape[ax]!;
+  const len = a.shape[0]!;
+  const bad = kernels().gather_rows_i64(out._mem.ptr, src, idx, ids.strides[0]!, n, BigInt(len), a.strides[0]!, rowBytes);
+  if (bad >= 0) {
+    out.dispose();
+    throw new IndexError(`index ${readI64(idx + bad * ids.strides[0]!)} is out of bounds for axis 0 with size ${len}`);
+  }
+  lastGatherPath = "rows";
+  return out;
+}
+
+/**
+ * @internal Byte offsets (relative to the plan's origin) of every block,
+ * as an int32 array of length n, every index checked. IndexError with
+ * NumPy's message for the first index out of bounds (arrays in order).
+ */
+function blockOffsets(p: AdvancedPlan): NDArray {
+  const off = emptyArray([p.n], "int32");
+  if (p.n === 0) return off;
+  const k = kernels();
+  const o = off.address("index");
+  const ni = p.indexShape.length;
+  let first = true;
+  for (const x of p.arrays) {
+    const t = scratch();
+    const b = t >>> 2;
+    for (let j = 0; j < ni; j++) {
+      i32[b + j] = p.indexShape[j]!;
+      i32[b + ni + j] = x.strides[j]!;
+    }
+    const bad = k.gather_offsets_i64(o, p.n, x.arr.address("index"), t, ni, BigInt(x.len), x.stride, first);
+    if (bad >= 0) {
+      off.dispose();
+      throw outOfBounds(x, p.indexShape, bad, readI64);
+    }
+    first = false;
+  }
+  if (first) off.fill(0);
+  return off;
+}
+
+/**
+ * Writes the block table (outer subspace axes: shape, dense strides, base
+ * strides) into scratch; returns [k, rows, rowBytes].
+ */
+function blockTable(p: AdvancedPlan, itemsize: number): [number, number, number] {
+  const plan = planLoops(p.subShape, [p.subDst, p.subSrc]);
+  const ps = plan.shape;
+  const pd = plan.strides[0]!;
+  const psrc = plan.strides[1]!;
+  let k = ps.length;
+  let rowBytes = itemsize;
+  if (k > 0 && pd[k - 1] === itemsize && psrc[k - 1] === itemsize) {
+    rowBytes = ps[k - 1]! * itemsize;
+    k--;
+  }
+  const b = scratch() >>> 2;
+  let rows = 1;
+  for (let j = 0; j < k; j++) {
+    i32[b + j] = ps[j]!;
+    i32[b + k + j] = pd[j]!;
+    i32[b + 2 * k + j] = psrc[j]!;
+    rows *= ps[j]!;
+  }
+  return [k, rows, rowBytes];
+}
+
+/** The result's descriptor over a fresh allocation (NumPy's strides). */
+function resultArray(a: NDArray, p: AdvancedPlan): NDArray {
+  const out = emptyArray(p.shape, a.dtype);
+  if (out.strides.every((s, i) => s === p.strides[i])) return out;
+  const r = new NDArray(out._mem, a.dtype, p.shape, p.strides, 0, null, true);
+  out.dispose();
+  return r;
+}
+
+/** Address of the dense memory block of a result made by `resultArray`. */
+function denseAddress(r: NDArray): number {
+  return r._mem.ptr;
+}
+
+/**
+ * NumPy's boolean fast path: `a[mask]` with one mask over every axis of a
+ * C-contiguous array, or a 1-d mask over the rows of an array whose rows
+ * are C-contiguous. Null when it does not apply.
+ */
+function compactFast(a: NDArray, m: NDArray): NDArray | null {
+  if (m.dtype !== "bool" || m.ndim === 0 || m.ndim > a.ndim) return null;
+  for (let i = 0; i < m.ndim; i++) if (m.shape[i] !== a.shape[i]) return null;
+  let out: NDArray | null = null;
+  if (m.ndim === a.ndim && a.isC) {
+    const { mask, owned } = maskBytes(m);
+    try {
+      out = compactElements(a, mask);
+    } finally {
+      if (owned) mask.dispose();
+    }
+  } else if (m.ndim === 1 && a.ndim > 1) {
+    // Rows must be C-contiguous, and NumPy's keep-order layout of them
+    // must be C order (stride magnitudes never grow inwards).
+    const itemsize = DTYPES[a.dtype].itemsize;
+    let expect = itemsize;
+    for (let ax = a.ndim - 1; ax >= 1; ax--) {
+      if (a.shape[ax] !== 1 && a.strides[ax] !== expect) return null;
+      if (ax + 1 < a.ndim && Math.abs(a.strides[ax]!) < Math.abs(a.strides[ax + 1]!)) return null;
+      expect *= a.shape[ax]!;
+    }
+    a.address("get");
+    const { mask, owned } = maskBytes(m);
+    try {
+      out = compactRows(a, mask);
+    } finally {
+      if (owned) mask.dispose();
+    }
+  }
+  if (out !== null) lastGatherPath = "compact";
+  return out;
+}
+
+/**
+ * @internal `a[comps]` for an index with array or boolean components: a
+ * new array with NumPy's shape and strides. Throws NumPy's IndexError for
+ * every kind of bad index.
+ */
+export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjust): NDArray {
+  if (comps.length === 1) {
+    const c = comps[0];
+    if (c instanceof NDArray) {
+      const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c);
+      if (r !== null) return r;
+    }
+  }
+  a.address("get");
+  const p = planAdvanced(a, comps, adjust);
+  try {
+    const itemsize = DTYPES[a.dtype].itemsize;
+    const off = blockOffsets(p);
+    try {
+      const out = resultArray(a, p);
+      if (p.n > 0 && p.block > 0) {
+        const [k, rows, rowBytes] = blockTable(p, itemsize);
+        kernels().gather_blocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, scratch(), k, rows, rowBytes);
+      }
+      lastGatherPath = "blocks";
+      return out;
+    } finally {
+      off.dispose();
+    }
+  } finally {
+    disposePlan(p);
+  }
+}
+
+/** A dense temporary laid out like the plan's result, holding `value` broadcast and cast. */
+function valuesFor(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray {
+  const tmp = resultArray(a, p);
+  try {
+    if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      fill(tmp, value);
+      return tmp;
+    }
+    const src = asarray(value);
+    try {
+      let shape = src.shape;
+      let strides = src.strides;
+      let lead = 0;
+      while (shape.length - lead > p.shape.length && shape[lead] === 1) lead++;
+      if (lead > 0) {
+        shape = shape.slice(lead);
+        strides = strides.slice(lead);
+      }
+      const bs = broadcastStrides(shape, strides, p.shape);
+      if (bs === null) {
+        throw new ValueError(
+          `shape mismatch: value array of shape ${tupleShape(src.shape)} could not be broadcast to indexing result of shape ${tupleShape(p.shape)}`,
+        );
+      }
+      const b = makeView(src, p.shape, bs, src.offset, src.dtype, false);
+      try {
+        copyFrom(tmp, b);
+      } finally {
+        b.dispose();
+      }
+    } finally {
+      if (src !== value) src.dispose();
+    }
+    return tmp;
+  } catch (e) {
+    tmp.dispose();
+    throw e;
+  }
+}
+
+/**
+ * NumPy's boolean assignment fast path, `a[mask] = v` with one mask of
+ * a's full shape: v must hold 1 or nnz values. Null when not applicable.
+ */
+function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
+  if (m.dtype !== "bool" || m.ndim !== a.ndim || m.ndim === 0 || !a.isC) return false;
+  for (let i = 0; i < m.ndim; i++) {
+    if (m.shape[i] !== a.shape[i]) {
+      throw new IndexError(
+        `boolean index did not match indexed array along axis ${i}; size of axis is ${a.shape[i]} but size of corresponding boolean axis is ${m.shape[i]}`,
+      );
+    }
+  }
+  const { mask, owned } = maskBytes(m);
+  try {
+    const nnz = countTrue(mask);
+    if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      const one = emptyArray([1], a.dtype);
+      try {
+        one.fill(value);
+        maskedCopyAll(a, mask, one);
+      } finally {
+        one.dispose();
+      }
+      return true;
+    }
+    const v = asarray(value);
+    try {
+      const size = v.size;
+      if (!(size === 1 || (size === nnz && v.shape.filter((d) => d !== 1).length <= 1))) {
+        throw new ValueError(
+          `NumPy boolean array indexing assignment cannot assign ${size} input values to the ${nnz} output values where the mask is true`,
+        );
+      }
+      const vals = emptyArray([size], a.dtype);
+      try {
+        copyFrom(vals, makeView(v, [size], [size === 1 ? 0 : v.strides.find((_, i) => v.shape[i] !== 1) ?? 0], v.offset, v.dtype, false));
+        if (size === 1 && nnz !== 1) maskedCopyAll(a, mask, vals);
+        else expandInto(a, mask, vals);
+      } finally {
+        vals.dispose();
+      }
+    } finally {
+      if (v !== value) v.dispose();
+    }
+    return true;
+  } finally {
+    if (owned) mask.dispose();
+  }
+}
+
+function maskedCopyAll(a: NDArray, mask: NDArray, one: NDArray): void {
+  maskedCopy(a, mask, one);
+}
+
+/**
+ * @internal `a[comps] = value` for an index with array or boolean
+ * components. Repeated indices: the last write wins, as NumPy. Nothing is
+ * written unless every index is valid and the value broadcasts.
+ */
+export function scatterIndex(a: NDArray, comps: readonly unknown[], value: ArrayLike, adjust: Adjust): void {
+  a.checkWriteable();
+  a.address("set");
+  if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
+  const p = planAdvanced(a, comps, adjust);
+  try {
+    const off = blockOffsets(p);
+    try {
+      const vals = valuesFor(a, p, value);
+      try {
+        if (p.n > 0 && p.block > 0) {
+          const [k, rows, rowBytes] = blockTable(p, DTYPES[a.dtype].itemsize);
+          kernels().scatter_blocks(denseAddress(vals), a._mem.ptr + p.offset, off.address("set"), p.n, scratch(), k, rows, rowBytes);
+        }
+      } finally {
+        vals.dispose();
+      }
+    } finally {
+      off.dispose();
+    }
+  } finally {
+    disposePlan(p);
+  }
+}
+
+void shapeSize;

@@ -1,0 +1,144 @@
+// Boolean masks on the compact kernels (assembly/compact.ts): counting,
+// nonzero positions, compaction and masked writes. Every function takes a
+// bool (or any) array, makes it contiguous 0/1 bytes once, and calls one
+// kernel per step; "count, then compact" sizes every output exactly.
+
+import { DTYPES } from "../dtype.js";
+import { dv, kernels } from "../heap.js";
+import { shapeSize } from "../layout.js";
+import type { NDArray } from "../ndarray.js";
+import { emptyArray } from "../creation.js";
+import { copyFrom } from "./copy.js";
+import { castInto } from "./astype.js";
+
+/**
+ * @internal `m` as contiguous bool bytes: `m` itself when it already is a
+ * C-contiguous bool array, else a new one (`owned` says which; the caller
+ * disposes an owned one). Non-bool arrays become `m != 0`.
+ */
+export function maskBytes(m: NDArray): { mask: NDArray; owned: boolean } {
+  if (m.dtype === "bool" && m.isC) return { mask: m, owned: false };
+  const out = emptyArray(m.shape, "bool");
+  if (m.dtype === "bool") copyFrom(out, m);
+  else castInto(out, m); // NumPy's bool cast: nonzero -> true
+  return { mask: out, owned: true };
+}
+
+/** @internal Number of true bytes in a contiguous bool array. */
+export function countTrue(mask: NDArray): number {
+  return kernels().count_nonzero_u8(mask.address("countNonzero"), mask.size) >>> 0;
+}
+
+/**
+ * @internal The coordinates of the true elements of a contiguous bool
+ * array, one int64 array of length nnz per axis (NumPy's nonzero), C order.
+ * A 0-d mask has none: the caller handles it.
+ */
+export function trueCoordinates(mask: NDArray): NDArray[] {
+  const k = kernels();
+  const n = mask.size;
+  const nnz = countTrue(mask);
+  const flat = emptyArray([nnz], "int64");
+  if (nnz > 0) k.nonzero_flat_u8(flat.address("nonzero"), mask.address("nonzero"), n);
+  const nd = mask.ndim;
+  if (nd === 1) return [flat];
+  const out: NDArray[] = [];
+  try {
+    let div = shapeSize(mask.shape);
+    for (let ax = 0; ax < nd; ax++) {
+      const len = mask.shape[ax]!;
+      div = len === 0 ? 0 : div / len;
+      const c = emptyArray([nnz], "int64");
+      out.push(c);
+      if (nnz > 0) k.unravel_i64(c.address("nonzero"), flat.address("nonzero"), nnz, BigInt(div), BigInt(len));
+    }
+  } finally {
+    flat.dispose();
+  }
+  return out;
+}
+
+/** @internal The flat C-order positions of the true bytes of a contiguous bool array (int64, length nnz). */
+export function truePositions(mask: NDArray): NDArray {
+  const nnz = countTrue(mask);
+  const flat = emptyArray([nnz], "int64");
+  if (nnz > 0) kernels().nonzero_flat_u8(flat.address("nonzero"), mask.address("nonzero"), mask.size);
+  return flat;
+}
+
+/**
+ * @internal Elements of the C-contiguous `src` where the contiguous mask
+ * (same size) is true, as a new 1-d array: count, then one compaction pass.
+ */
+export function compactElements(src: NDArray, mask: NDArray): NDArray {
+  const nnz = countTrue(mask);
+  const out = emptyArray([nnz], src.dtype);
+  if (nnz === 0) return out;
+  const k = kernels();
+  const d = out.address("compress");
+  const s = src.address("compress");
+  const m = mask.address("compress");
+  const n = mask.size;
+  const w = DTYPES[src.dtype].itemsize;
+  if (w === 4) k.compact_4(d, s, m, n);
+  else if (w === 8) k.compact_8(d, s, m, n);
+  else if (w === 2) k.compact_2(d, s, m, n);
+  else k.compact_1(d, s, m, n);
+  return out;
+}
+
+/**
+ * @internal Rows of `src` along axis 0 where the 1-d contiguous mask is
+ * true; every row (the other axes) must be C-contiguous. A new array of
+ * shape [nnz, ...rest].
+ */
+export function compactRows(src: NDArray, mask: NDArray): NDArray {
+  const nnz = countTrue(mask);
+  const out = emptyArray([nnz, ...src.shape.slice(1)], src.dtype);
+  const rowBytes = shapeSize(src.shape.slice(1)) * DTYPES[src.dtype].itemsize;
+  if (nnz === 0 || rowBytes === 0) return out;
+  kernels().compact_rows(out.address("compress"), src.address("compress"), mask.address("compress"), mask.size, src.strides[0]!, rowBytes);
+  return out;
+}
+
+/**
+ * @internal dst[i] = mask[i] ? values[i] : dst[i] over a C-contiguous dst;
+ * `values` is C-contiguous of dst's dtype with dst's size, or one element
+ * (repeated).
+ */
+export function maskedCopy(dst: NDArray, mask: NDArray, values: NDArray): void {
+  const n = dst.size;
+  if (n === 0) return;
+  const w = DTYPES[dst.dtype].itemsize;
+  const ss = values.size === 1 ? 0 : w;
+  const k = kernels();
+  const d = dst.address("putmask");
+  const v = values.address("putmask");
+  const m = mask.address("putmask");
+  if (w === 4) k.masked_copy_4(d, v, ss, m, n);
+  else if (w === 8) k.masked_copy_8(d, v, ss, m, n);
+  else if (w === 2) k.masked_copy_2(d, v, ss, m, n);
+  else k.masked_copy_1(d, v, ss, m, n);
+}
+
+/** @internal The masked scatter: the k-th true position of the contiguous dst gets values[k] (contiguous, dst's dtype). */
+export function expandInto(dst: NDArray, mask: NDArray, values: NDArray): void {
+  const n = dst.size;
+  if (n === 0) return;
+  const w = DTYPES[dst.dtype].itemsize;
+  const k = kernels();
+  const d = dst.address("place");
+  const v = values.address("place");
+  const m = mask.address("place");
+  if (w === 4) k.expand_4(d, v, m, n);
+  else if (w === 8) k.expand_8(d, v, m, n);
+  else if (w === 2) k.expand_2(d, v, m, n);
+  else k.expand_1(d, v, m, n);
+}
+
+/** @internal Reads int64 element `i` of a 1-d array as a number. */
+export function readInt64(a: NDArray, i: number): number {
+  return Number(dv.getBigInt64(a.address("index") + i * a.strides[0]!, true));
+}
+
+void castInto;
