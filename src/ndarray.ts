@@ -14,6 +14,7 @@ import { getIndex, setIndex, type IndexItem } from "./indexing.js";
 import { broadcastTo, diagonal, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
 import { copy, copyFrom, fill, flatten } from "./ops/copy.js";
 import { astype, type AstypeOptions } from "./ops/astype.js";
+import { arrayRepr, arrayStr } from "./format.js";
 
 // Bits of NDArray._flags. Contiguity is derived lazily (KNOWN says whether
 // the C and F bits are filled in) so that making a view never loops.
@@ -365,6 +366,31 @@ export class NDArray {
   /** `using a = zeros([3])` disposes `a` at the end of the scope. */
   [Symbol.dispose](): void {
     this.dispose();
+  }
+
+  // ---- Printing (src/format.ts) ----
+
+  /**
+   * NumPy's `str(a)`, byte for byte (print options from `setPrintOptions`).
+   * Throws DisposedError once disposed.
+   * @example arange(3).toString() // "[0 1 2]"
+   */
+  toString(): string {
+    return arrayStr(this);
+  }
+
+  /**
+   * NumPy's `repr(a)`, byte for byte. Throws DisposedError once disposed.
+   * @example arange(3, { dtype: "int8" }).repr() // "array([0, 1, 2], dtype=int8)"
+   */
+  repr(): string {
+    return arrayRepr(this);
+  }
+
+  /** `console.log(a)` and `util.inspect(a)` show NumPy's repr (a disposed array says so instead of throwing). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    if (!this.isAlive) return `array(<disposed>, shape=${this.shape.length === 1 ? `(${this.shape[0]},)` : `(${this.shape.join(", ")})`}, dtype=${this.dtype})`;
+    return arrayRepr(this);
   }
 
   /** A one-line description for debugging: shape, dtype and strides. */
