@@ -93,7 +93,7 @@ function checkedOptions(o: Partial<PrintOptions>): PrintOptions {
  * Sets print options for every later `toString`/`repr`, as NumPy's
  * `set_printoptions` (only the options given change). Throws NumPy's
  * ValueError/TypeError for a bad floatmode, sign, threshold or precision.
- * @example setPrintOptions({ precision: 3 }); arange(3).astype("float64").div(3).toString() // "[0.    0.333 0.667]"
+ * @example setPrintOptions({ precision: 3 }); array([1 / 3, 2 / 3]).toString() // "[0.333 0.667]"
  */
 export function setPrintOptions(o: Partial<PrintOptions>): void {
   options = checkedOptions(o);
@@ -140,10 +140,21 @@ const IEEE: Record<"float16" | "float32" | "float64", { mbits: number; emin: num
   float64: { mbits: 52, emin: -1022 },
 };
 
+type FloatDType = keyof typeof IEEE;
+
 const scratch = new DataView(new ArrayBuffer(8));
 
+/** Bits in a positive mantissa of at most 53 bits. */
 function bitLength(m: bigint): number {
-  return m.toString(2).length;
+  const n = Number(m);
+  return n >= 2 ** 32 ? 32 + (32 - Math.clz32(Math.floor(n / 2 ** 32))) : 32 - Math.clz32(n);
+}
+
+const POW10: bigint[] = [1n];
+/** 10^k as a BigInt, cached (Dragon4 needs the same few hundred). */
+function pow10(k: number): bigint {
+  while (POW10.length <= k) POW10.push(POW10[POW10.length - 1]! * 10n);
+  return POW10[k]!;
 }
 
 /**
@@ -230,9 +241,9 @@ function dragon4(
 
   let digitExponent = Math.ceil((mantissaBit + exponent) * LOG10_2 - 0.69);
   if (cutoffMax >= 0 && fractional && digitExponent <= -cutoffMax) digitExponent = -cutoffMax + 1;
-  if (digitExponent > 0) scale *= 10n ** BigInt(digitExponent);
+  if (digitExponent > 0) scale *= pow10(digitExponent);
   else if (digitExponent < 0) {
-    const p = 10n ** BigInt(-digitExponent);
+    const p = pow10(-digitExponent);
     value *= p;
     marginLow *= p;
   }
@@ -316,7 +327,8 @@ function signOf(v: Decomposed, sign: boolean): string {
 }
 
 /** NumPy's `FormatPositional` (fractional cut-off), for a finite value. */
-function formatPositional(v: Decomposed, o: FloatFormatOptions): string {
+function formatPositional(x: number, d: FloatDType, o: FloatFormatOptions): string {
+  const v = decompose(x, d);
   const sign = signOf(v, o.sign);
   const { digits, exp } = dragon4(v, o.unique, true, o.precision, o.minDigits);
   let body: string;
@@ -371,7 +383,8 @@ function formatPositional(v: Decomposed, o: FloatFormatOptions): string {
 }
 
 /** NumPy's `FormatScientific`, for a finite value. */
-function formatScientific(v: Decomposed, o: FloatFormatOptions): string {
+function formatScientific(x: number, d: FloatDType, o: FloatFormatOptions): string {
+  const v = decompose(x, d);
   const sign = signOf(v, o.sign);
   const leftchars = 1 + sign.length;
   const pad = o.padLeft > leftchars ? " ".repeat(o.padLeft - leftchars) : "";
@@ -421,8 +434,6 @@ const NO_PAD: FloatFormatOptions = {
 
 // ---------------------------------------------------------------------------
 // Element formatters (arrayprint's FloatingFormat, IntegerFormat, BoolFormat)
-
-type FloatDType = keyof typeof IEEE;
 
 /** A value rounded to `d`, as NumPy computes in that dtype. */
 function inDType(d: FloatDType, x: number): number {
@@ -491,7 +502,7 @@ class FloatFormat {
       let fracLen = 0;
       let expLen = 0;
       for (const x of finite) {
-        const s = formatScientific(decompose(x, dtype), o);
+        const s = formatScientific(x, dtype, o);
         const e = s.indexOf("e");
         const dot = s.indexOf(".");
         intLen = Math.max(intLen, dot);
@@ -511,7 +522,7 @@ class FloatFormat {
       let intLen = 0;
       let fracLen = 0;
       for (const x of finite) {
-        const s = formatPositional(decompose(x, dtype), o);
+        const s = formatPositional(x, dtype, o);
         const dot = s.indexOf(".");
         intLen = Math.max(intLen, dot);
         fracLen = Math.max(fracLen, s.length - dot - 1);
@@ -552,8 +563,7 @@ class FloatFormat {
       padRight: this.padRight,
       expDigits: this.expSize,
     };
-    const v = decompose(x, this.dtype);
-    return this.expFormat ? formatScientific(v, o) : formatPositional(v, o);
+    return this.expFormat ? formatScientific(x, this.dtype, o) : formatPositional(x, this.dtype, o);
   }
 }
 
@@ -638,9 +648,8 @@ function scalarStr(dtype: DType, x: Scalar): string {
       // Positional between 1e-4 and a per-dtype bound, else scientific.
       const a = Math.abs(n);
       const limit = dtype === "float16" ? 1e3 : dtype === "float32" ? 1e6 : 1e16;
-      const v = decompose(n, dtype);
-      if (a === 0 || (a < limit && a >= 1e-4)) return formatPositional(v, { ...NO_PAD, trim: "0" });
-      return formatScientific(v, { ...NO_PAD, trim: "-" });
+      if (a === 0 || (a < limit && a >= 1e-4)) return formatPositional(n, dtype, { ...NO_PAD, trim: "0" });
+      return formatScientific(n, dtype, { ...NO_PAD, trim: "-" });
     }
     default:
       return String(x);
