@@ -140,7 +140,11 @@ function classify(comps: readonly unknown[], temps: NDArray[]): Part[] {
       if (a.dtype === "bool") {
         if (a.ndim === 0) parts.push({ kind: "bool", v: a.item() as boolean });
         else parts.push({ kind: "mask", m: a });
-      } else if (INT_KINDS.has(DTYPES[a.dtype].kind)) parts.push({ kind: "array", a });
+      } else if (INT_KINDS.has(DTYPES[a.dtype].kind)) {
+        // A 0-d integer array is an integer, as in NumPy (it is not listed in broadcast errors).
+        if (a.ndim === 0) parts.push({ kind: "int", i: Number(a.item()) });
+        else parts.push({ kind: "array", a });
+      }
       else throw new IndexError(NOT_INTEGER);
     }
   }
@@ -250,7 +254,8 @@ function plan(a: NDArray, comps: readonly unknown[], adjust: (s: Slice, length: 
       case "mask": {
         const m = p.m;
         for (let i = 0; i < m.ndim; i++) {
-          if (m.shape[i] !== shape[ax + i]) {
+          // NumPy lets an empty mask axis stand for any length (legacy).
+          if (m.shape[i] !== shape[ax + i] && m.shape[i] !== 0) {
             throw new IndexError(
               `boolean index did not match indexed array along axis ${ax + i}; size of axis is ${shape[ax + i]} but size of corresponding boolean axis is ${m.shape[i]}`,
             );

@@ -88,3 +88,6 @@ export { random, defaultRng, Generator, RandomState, SeedSequence } from "./rand
 export type { FloatOptions, IntegersOptions, ChoiceOptions, Entropy, IntDType, IntScalar, Size } from "./random/index.js";
 export { arrayRepr, arrayStr, setPrintOptions, getPrintOptions, withPrintOptions } from "./format.js";
 export type { PrintOptions } from "./format.js";
+export { greater, greaterEqual, less, lessEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, logicalNot } from "./ops/compare.js";
+export { take, put, compress, nonzero, argwhere, flatnonzero, where, extract, place, putmask, countNonzero } from "./ops/select.js";
+export type { TakeOptions } from "./ops/select.js";

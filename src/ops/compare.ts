@@ -1,0 +1,195 @@
+// Element-wise comparisons and logical operations into bool arrays, with
+// NumPy's broadcasting and NEP 50 scalar rules, on assembly/compare.ts.
+//
+// The common type decides the kernel: `resultType` of the operands (a JS
+// number or bigint is a weak scalar, so `E > 0` compares in float32).
+// float16 and bfloat16 compare as float32 (exact), bool as uint8. An array
+// that is not contiguous, not of that type or broadcast is first copied
+// into a contiguous temporary; the kernels then see flat runs only. A JS
+// integer outside an integer dtype's range compares mathematically, as in
+// NumPy 2 (`uint8 > 300` is all false), without the kernel.
+
+import { DTYPES, type DType, type Scalar } from "../dtype.js";
+import { kernels } from "../heap.js";
+import { broadcastShapeOf, broadcastStrides } from "../layout.js";
+import { NDArray, makeView } from "../ndarray.js";
+import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { resultType } from "../casting.js";
+import { ValueError, formatShape } from "../errors.js";
+import { copyFrom } from "./copy.js";
+import { maskBytes } from "./mask.js";
+
+/** Kernel operator codes: ==, !=, <, <=, >, >=. */
+const EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5;
+/** The operator with its operands swapped (s < a is a > s). */
+const SWAP = [EQ, NE, GT, GE, LT, LE];
+
+type VV = (a: number, b: number, out: number, n: number, op: number) => void;
+type VS = (a: number, s: number | bigint, out: number, n: number, op: number) => void;
+
+/** The dtype the kernels compare `d` in. */
+function kernelType(d: DType): DType {
+  if (d === "float16" || d === "bfloat16") return "float32";
+  if (d === "bool") return "uint8";
+  return d;
+}
+
+function isScalar(x: unknown): x is Scalar {
+  return typeof x === "number" || typeof x === "bigint" || typeof x === "boolean";
+}
+
+/** `a` broadcast to `shape` and converted to `d`, C-contiguous: `a` itself when it already is. */
+function operand(a: NDArray, shape: readonly number[], d: DType, temps: NDArray[]): NDArray {
+  const same = a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]);
+  if (same && a.isC && kernelType(a.dtype) === d && DTYPES[a.dtype].itemsize === DTYPES[d].itemsize) return a;
+  const out = emptyArray(shape, d);
+  temps.push(out);
+  const bs = broadcastStrides(a.shape, a.strides, shape)!;
+  const v = same ? a : makeView(a, shape, bs, a.offset, a.dtype, false);
+  try {
+    copyFrom(out, v);
+  } finally {
+    if (v !== a) v.dispose();
+  }
+  return out;
+}
+
+/** A JS scalar in the stored form of kernel type `d`. */
+function scalarArg(s: Scalar, d: DType): number | bigint {
+  const v = typeof s === "boolean" ? (s ? 1 : 0) : s;
+  if (d === "int64" || d === "uint64") return typeof v === "bigint" ? v : BigInt(v);
+  return Number(v);
+}
+
+/**
+ * The constant answer of `x op s` for every x of integer dtype `d` when the
+ * integer `s` lies outside d's range; null when it lies inside.
+ */
+function outOfRange(d: DType, s: Scalar, op: number): boolean | null {
+  const info = DTYPES[d];
+  if (info.kind !== "i" && info.kind !== "u") return null;
+  if (typeof s === "boolean" || (typeof s === "number" && !Number.isInteger(s))) return null;
+  const v = BigInt(s);
+  const above = v > BigInt(info.max);
+  const below = v < BigInt(info.min);
+  if (!above && !below) return null;
+  // Every x is below s (above) or above s (below).
+  if (op === EQ) return false;
+  if (op === NE) return true;
+  return above ? op === LT || op === LE : op === GT || op === GE;
+}
+
+function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
+  const k = kernels() as unknown as Record<string, VV & VS>;
+  const temps: NDArray[] = [];
+  try {
+    if (isScalar(y) || isScalar(x)) {
+      if (isScalar(x) && isScalar(y)) return compare(asarray(x), y, op);
+      const arrFirst = isScalar(y);
+      const a0 = arrFirst ? x : y;
+      const s = (arrFirst ? y : x) as Scalar;
+      const a = asarray(a0);
+      if (a !== a0) temps.push(a);
+      const o = arrFirst ? op : SWAP[op]!;
+      const d = resultType(a, s);
+      const out = emptyArray(a.shape, "bool");
+      if (out.size === 0) return out;
+      const constant = outOfRange(a.dtype, s, o);
+      if (constant !== null) {
+        out.fill(constant);
+        return out;
+      }
+      const kd = kernelType(d);
+      const src = operand(a, a.shape, kd, temps);
+      k[`compare_vs_${kd}`]!(src.address("compare"), scalarArg(s, kd), out.address("compare"), out.size, o);
+      return out;
+    }
+    const a = asarray(x);
+    if (a !== x) temps.push(a);
+    const b = asarray(y);
+    if (b !== y) temps.push(b);
+    const shape = broadcastShapeOf([a.shape, b.shape]);
+    if (shape === null) {
+      throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a.shape)} ${formatShape(b.shape)} `);
+    }
+    const kd = kernelType(resultType(a, b));
+    const out = emptyArray(shape, "bool");
+    if (out.size === 0) return out;
+    const pa = operand(a, shape, kd, temps);
+    const pb = operand(b, shape, kd, temps);
+    k[`compare_vv_${kd}`]!(pa.address("compare"), pb.address("compare"), out.address("compare"), out.size, op);
+    return out;
+  } finally {
+    for (const t of temps) t.dispose();
+  }
+}
+
+/** `a > b` element-wise (NumPy's `greater`), broadcasting; a bool array. @example greater(E, 0) // the mask of E > 0 */
+export function greater(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, GT);
+}
+/** `a >= b` element-wise (NumPy's `greater_equal`). @example greaterEqual(arange(3), 1).toArray() // [false, true, true] */
+export function greaterEqual(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, GE);
+}
+/** `a < b` element-wise (NumPy's `less`). @example less(arange(3), 1).toArray() // [true, false, false] */
+export function less(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, LT);
+}
+/** `a <= b` element-wise (NumPy's `less_equal`). @example lessEqual(arange(3), 1).toArray() // [true, true, false] */
+export function lessEqual(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, LE);
+}
+/** `a == b` element-wise (NumPy's `equal`; NaN equals nothing). @example equal([1, 2], [1, 3]).toArray() // [true, false] */
+export function equal(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, EQ);
+}
+/** `a != b` element-wise (NumPy's `not_equal`). @example notEqual([1, 2], 2).toArray() // [true, false] */
+export function notEqual(a: ArrayLike, b: ArrayLike): NDArray {
+  return compare(a, b, NE);
+}
+
+/** Contiguous 0/1 bytes of `a` (nonzero = true) broadcast to `shape`. */
+function truth(a: NDArray, shape: readonly number[], temps: NDArray[]): NDArray {
+  const same = a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]);
+  const { mask, owned } = maskBytes(a);
+  if (owned) temps.push(mask);
+  if (same) return mask;
+  return operand(mask, shape, "bool", temps);
+}
+
+function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
+  const temps: NDArray[] = [];
+  try {
+    const a0 = asarray(x);
+    if (a0 !== x) temps.push(a0);
+    const b0 = y === null ? a0 : asarray(y);
+    if (b0 !== y && b0 !== a0) temps.push(b0);
+    const shape = broadcastShapeOf([a0.shape, b0.shape]);
+    if (shape === null) throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a0.shape)} ${formatShape(b0.shape)} `);
+    const a = truth(a0, shape, temps);
+    const b = y === null ? a : truth(b0, shape, temps);
+    const out = emptyArray(shape, "bool");
+    if (out.size > 0) kernels().logical_u8(out.address("logical"), a.address("logical"), b.address("logical"), out.size, op);
+    return out;
+  } finally {
+    for (const t of temps) t.dispose();
+  }
+}
+
+/** Element-wise `a && b` on truth values (nonzero is true), broadcasting. @example logicalAnd(greater(E, 0), less(E, 1)) */
+export function logicalAnd(a: ArrayLike, b: ArrayLike): NDArray {
+  return logical(a, b, 0);
+}
+/** Element-wise `a || b` on truth values. @example logicalOr([true, false], false).toArray() // [true, false] */
+export function logicalOr(a: ArrayLike, b: ArrayLike): NDArray {
+  return logical(a, b, 1);
+}
+/** Element-wise exclusive or on truth values. @example logicalXor([true, false], true).toArray() // [false, true] */
+export function logicalXor(a: ArrayLike, b: ArrayLike): NDArray {
+  return logical(a, b, 2);
+}
+/** Element-wise `!a` on truth values. @example logicalNot([0, 2]).toArray() // [true, false] */
+export function logicalNot(a: ArrayLike): NDArray {
+  return logical(a, null, 3);
+}

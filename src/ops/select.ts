@@ -1,0 +1,381 @@
+// NumPy's selection functions, each a thin layer over advanced indexing
+// (src/ops/gather.ts) and the mask kernels (src/ops/mask.ts).
+
+import { IndexError, ValueError } from "../errors.js";
+import { DTYPES, type Scalar } from "../dtype.js";
+import { kernels } from "../heap.js";
+import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../layout.js";
+import { NDArray, makeView } from "../ndarray.js";
+import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { resultType } from "../casting.js";
+import { ravel } from "../reshape.js";
+import { copyFrom } from "./copy.js";
+import { gatherIndex, scatterIndex } from "./gather.js";
+import { countTrue, expandInto, maskBytes, maskedCopy, trueCoordinates, truePositions } from "./mask.js";
+import { slice, type Slice } from "../indexing.js";
+import { stack } from "./join.js";
+
+/** Python's slice.indices(length): enough for the full slices built here. */
+function adjustFull(s: Slice, length: number, out: number[]): void {
+  void s;
+  out[0] = 0;
+  out[1] = 1;
+  out[2] = length;
+}
+
+/** Runs `f` on `x` as an NDArray, disposing a temporary made from JS data. */
+function withArray<T>(x: ArrayLike, f: (a: NDArray) => T): T {
+  const a = asarray(x);
+  try {
+    return f(a);
+  } finally {
+    if (a !== x) a.dispose();
+  }
+}
+
+/** Options of `take`. */
+export interface TakeOptions {
+  /** Axis to take along; undefined takes from the flattened array. */
+  axis?: number;
+  /** Out-of-bounds indices: "raise" (default), "wrap" around, or "clip" to the ends. */
+  mode?: "raise" | "wrap" | "clip";
+}
+
+/** The indices as int64, wrapped or clipped into [0, len) per `mode`. */
+function modeIndices(ind: NDArray, len: number, mode: "wrap" | "clip"): NDArray {
+  const src = ind.dtype === "int64" && ind.isC ? ind : ind.astype("int64");
+  const out = emptyArray(ind.shape, "int64");
+  try {
+    if (out.size > 0) {
+      if (len === 0) throw new IndexError("cannot do a non-empty take from an empty axes.");
+      const k = kernels();
+      if (mode === "wrap") k.index_wrap_i64(out.address("take"), src.address("take"), out.size, BigInt(len));
+      else k.index_clip_i64(out.address("take"), src.address("take"), out.size, BigInt(len));
+    }
+  } catch (e) {
+    out.dispose();
+    throw e;
+  } finally {
+    if (src !== ind) src.dispose();
+  }
+  return out;
+}
+
+/**
+ * NumPy's `take`: elements (or sub-arrays along `axis`) at `indices`, a new
+ * array of shape a.shape[:axis] + indices.shape + a.shape[axis+1:].
+ * @example take(array([4, 3, 5]), [0, 2]).toArray() // [4n, 5n]
+ */
+export function take(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
+  const mode = opts?.mode ?? "raise";
+  if (mode !== "raise" && mode !== "wrap" && mode !== "clip") throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${String(mode)}')`);
+  return withArray(a, (arr) => {
+    const flat = opts?.axis === undefined;
+    const src = flat ? ravel(arr) : arr;
+    try {
+      const axis = flat ? 0 : normalizeAxis(opts!.axis!, arr.ndim);
+      return withArray(indices, (ind0) => {
+        if (DTYPES[ind0.dtype].kind !== "i" && DTYPES[ind0.dtype].kind !== "u") {
+          throw new IndexError("arrays used as indices must be of integer (or boolean) type");
+        }
+        const ind = mode === "raise" ? ind0 : modeIndices(ind0, src.shape[axis]!, mode);
+        try {
+          const comps: unknown[] = [];
+          for (let i = 0; i < axis; i++) comps.push(slice(null));
+          comps.push(ind);
+          return gatherIndex(src, comps, adjustFull);
+        } finally {
+          if (ind !== ind0) ind.dispose();
+        }
+      });
+    } finally {
+      if (src !== arr) src.dispose();
+    }
+  });
+}
+
+/** The values flattened, cast to `d` and repeated (cycled) to length `n`. */
+function cycled(values: ArrayLike, d: NDArray["dtype"], n: number): NDArray {
+  return withArray(values, (v) => {
+    const out = emptyArray([n], d);
+    try {
+      if (n === 0) return out;
+      if (v.size === 0) throw new ValueError("Cannot insert from an empty array!");
+      const flat = ravel(v);
+      try {
+        for (let at = 0; at < n; at += v.size) {
+          const m = Math.min(v.size, n - at);
+          const dst = makeView(out, [m], [DTYPES[d].itemsize], at * DTYPES[d].itemsize);
+          const s = makeView(flat, [m], [flat.strides[0]!], flat.offset);
+          try {
+            copyFrom(dst, s);
+          } finally {
+            dst.dispose();
+            s.dispose();
+          }
+        }
+      } finally {
+        if (flat !== v) flat.dispose();
+      }
+      return out;
+    } catch (e) {
+      out.dispose();
+      throw e;
+    }
+  });
+}
+
+/** A C-contiguous writable 1-d view of `a`, or throws (put/place/putmask write through it). */
+function flatView(a: NDArray, fn: string): NDArray {
+  a.checkWriteable();
+  if (!a.isC) throw new ValueError(`${fn}: the array must be C-contiguous`);
+  return makeView(a, [a.size], [DTYPES[a.dtype].itemsize], a.offset);
+}
+
+/**
+ * NumPy's `put`: a.flat[ind] = v, with v cycled to the length of ind; later
+ * indices win. Modes as `take`.
+ * @example const a = arange(5); put(a, [0, 2], [-44, -55]); // [-44, 1, -55, 3, 4]
+ */
+export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, opts?: { mode?: "raise" | "wrap" | "clip" }): void {
+  const mode = opts?.mode ?? "raise";
+  const flat = flatView(a, "put");
+  try {
+    withArray(ind, (i0) => {
+      const i1 = mode === "raise" ? i0 : modeIndices(i0, a.size, mode);
+      try {
+        const vals = cycled(v, a.dtype, i1.size);
+        try {
+          scatterIndex(flat, [i1], vals.reshape(i1.shape), adjustFull);
+        } finally {
+          vals.dispose();
+        }
+      } finally {
+        if (i1 !== i0) i1.dispose();
+      }
+    });
+  } finally {
+    flat.dispose();
+  }
+}
+
+/**
+ * NumPy's `nonzero`: the indices of the nonzero elements, one int64 array per axis.
+ * @example nonzero([[1, 0], [0, 3]]).map((x) => x.toArray()) // [[0n, 1n], [0n, 1n]]
+ */
+export function nonzero(a: ArrayLike): NDArray[] {
+  return withArray(a, (arr) => {
+    if (arr.ndim === 0) {
+      throw new ValueError(
+        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.",
+      );
+    }
+    const { mask, owned } = maskBytes(arr);
+    try {
+      return trueCoordinates(mask);
+    } finally {
+      if (owned) mask.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `flatnonzero`: indices of the nonzero elements of the flattened array (int64).
+ * @example flatnonzero([0, 2, 0, 3]).toArray() // [1n, 3n]
+ */
+export function flatnonzero(a: ArrayLike): NDArray {
+  return withArray(a, (arr) => {
+    const { mask, owned } = maskBytes(arr);
+    try {
+      return truePositions(mask);
+    } finally {
+      if (owned) mask.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `argwhere`: the indices of the nonzero elements as an (N, ndim) int64 array.
+ * @example argwhere([[1, 0], [0, 3]]).toArray() // [[0n, 0n], [1n, 1n]]
+ */
+export function argwhere(a: ArrayLike): NDArray {
+  return withArray(a, (arr) => {
+    if (arr.ndim === 0) {
+      const { mask, owned } = maskBytes(arr);
+      const n = countTrue(mask);
+      if (owned) mask.dispose();
+      return emptyArray([n, 0], "int64");
+    }
+    const cols = nonzero(arr);
+    try {
+      return stack(cols, { axis: 1 });
+    } finally {
+      for (const c of cols) c.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `countNonzero` without an axis: the number of nonzero elements.
+ * @example countNonzero([[0, 1], [2, 0]]) // 2
+ */
+export function countNonzero(a: ArrayLike): number {
+  return withArray(a, (arr) => {
+    const { mask, owned } = maskBytes(arr);
+    try {
+      return countTrue(mask);
+    } finally {
+      if (owned) mask.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `compress`: the slices of `a` along `axis` (flattened when
+ * undefined) where `condition` is true; a condition shorter than the axis
+ * selects from its first entries only.
+ * @example compress([false, true, true], array([[1, 2], [3, 4], [5, 6]]), { axis: 0 }).shape // [2, 2]
+ */
+export function compress(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number }): NDArray {
+  return withArray(condition, (c) => {
+    if (c.ndim !== 1) throw new ValueError("condition must be a 1-d array");
+    const idx = flatnonzero(c);
+    try {
+      return take(a, idx, opts?.axis === undefined ? {} : { axis: opts.axis });
+    } finally {
+      idx.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `extract`: the elements of ravel(arr) where ravel(condition) is nonzero.
+ * @example extract([true, false, true], [1, 2, 3]).toArray() // [1n, 3n]
+ */
+export function extract(condition: ArrayLike, arr: ArrayLike): NDArray {
+  return withArray(condition, (c) => {
+    const idx = flatnonzero(c);
+    try {
+      return take(arr, idx);
+    } finally {
+      idx.dispose();
+    }
+  });
+}
+
+/**
+ * NumPy's `place`: the true positions of `mask` (in C order) get the values
+ * of `vals` in turn, cycled. ValueError for empty `vals` with any true.
+ * @example const a = arange(4); place(a, greater(a, 1), [9]); // [0, 1, 9, 9]
+ */
+export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
+  const flat = flatView(arr, "place");
+  try {
+    withArray(mask, (m0) => {
+      if (m0.size !== arr.size) throw new ValueError("place: mask and data must be the same size");
+      const { mask: m, owned } = maskBytes(m0);
+      try {
+        const n = countTrue(m);
+        const v = cycled(vals, arr.dtype, n);
+        try {
+          if (n > 0) expandInto(flat, m, v);
+        } finally {
+          v.dispose();
+        }
+      } finally {
+        if (owned) m.dispose();
+      }
+    });
+  } finally {
+    flat.dispose();
+  }
+}
+
+/**
+ * NumPy's `putmask`: a.flat[i] = values[i % len(values)] wherever mask.flat[i].
+ * @example const a = arange(4); putmask(a, greater(a, 1), [10, 20, 30, 40]); // [0, 1, 30, 40]
+ */
+export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
+  const flat = flatView(a, "putmask");
+  try {
+    withArray(mask, (m0) => {
+      if (m0.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
+      const { mask: m, owned } = maskBytes(m0);
+      try {
+        const v = cycled(values, a.dtype, a.size);
+        try {
+          maskedCopy(flat, m, v);
+        } finally {
+          v.dispose();
+        }
+      } finally {
+        if (owned) m.dispose();
+      }
+    });
+  } finally {
+    flat.dispose();
+  }
+}
+
+/**
+ * NumPy's `where`: with one argument, `nonzero(cond)`; with three, an
+ * array of the broadcast shape taking x where cond is true and y
+ * elsewhere, in the promoted dtype of x and y (NEP 50 for JS scalars).
+ * @example where([true, false], 1, 2).toArray() // [1n, 2n]
+ */
+export function where(cond: ArrayLike): NDArray[];
+export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray;
+export function where(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
+  if (x === undefined && y === undefined) return nonzero(cond);
+  if (x === undefined || y === undefined) throw new ValueError("either both or neither of x and y should be given");
+  const temps: NDArray[] = [];
+  try {
+    const c = asarray(cond);
+    if (c !== cond) temps.push(c);
+    const scalar = (v: ArrayLike): v is Scalar => typeof v === "number" || typeof v === "bigint" || typeof v === "boolean";
+    const xa = scalar(x) ? null : asarray(x);
+    if (xa && xa !== x) temps.push(xa);
+    const ya = scalar(y) ? null : asarray(y);
+    if (ya && ya !== y) temps.push(ya);
+    const d = resultType(xa ?? (x as Scalar), ya ?? (y as Scalar));
+    const shape = broadcastShapeOf([c.shape, xa?.shape ?? [], ya?.shape ?? []]);
+    if (shape === null) throw new ValueError("operands could not be broadcast together");
+    const out = emptyArray(shape, d);
+    try {
+      const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {
+        if (va === null) dst.fill(v as Scalar);
+        else {
+          const b = makeView(va, shape, broadcastStrides(va.shape, va.strides, shape)!, va.offset, va.dtype, false);
+          try {
+            copyFrom(dst, b);
+          } finally {
+            b.dispose();
+          }
+        }
+      };
+      fillFrom(out, y, ya);
+      const xs = emptyArray(xa === null ? [1] : shape, d);
+      temps.push(xs);
+      if (xa === null) xs.fill(x as Scalar);
+      else fillFrom(xs, x, xa);
+      const mb = maskBytes(c);
+      if (mb.owned) temps.push(mb.mask);
+      let m = mb.mask;
+      if (!(m.shape.length === shape.length && m.shape.every((n, i) => n === shape[i]))) {
+        const mm = emptyArray(shape, "bool");
+        temps.push(mm);
+        const b = makeView(m, shape, broadcastStrides(m.shape, m.strides, shape)!, m.offset, "bool", false);
+        copyFrom(mm, b);
+        b.dispose();
+        m = mm;
+      }
+      maskedCopy(out, m, xs);
+      return out;
+    } catch (e) {
+      out.dispose();
+      throw e;
+    }
+  } finally {
+    for (const t of temps) t.dispose();
+  }
+}

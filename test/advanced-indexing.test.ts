@@ -1,0 +1,209 @@
+// Advanced indexing against NumPy (test/fixtures/advanced.json, written by
+// scripts/fixtures_indexing_advanced.py): shape, strides, contiguity and
+// values of base[index], the base after base[index] = value, and every
+// error with its message; a failed write leaves the base unchanged.
+
+import { describe, expect, it } from "vitest";
+import { init, array, arange, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
+import { lastGatherPath } from "../src/ops/gather.js";
+import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
+
+await init();
+
+interface Case {
+  base: { shape: number[]; dtype: DType; layout: string };
+  index: Encoded[];
+  result?: { shape: number[]; strides: number[]; c: boolean; f: boolean; values: Encoded[] };
+  error?: [string, string];
+  value: Encoded;
+  after?: Encoded[];
+  setError?: [string, string];
+}
+
+const fx = loadFixture<{ cases: Case[] }>("advanced");
+
+function root(shape: number[], dtype: DType): NDArray {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const k = arange(n);
+  const vals = dtype === "bool" ? k.toArray() as bigint[] : (k.toArray() as bigint[]);
+  const flat = vals.map((v) => (dtype === "bool" ? Number(v) % 2 === 1 : (Number(v) % 97) + 1));
+  k.dispose();
+  return array(flat as never, { dtype }).reshape(shape);
+}
+
+function makeBase(b: Case["base"]): NDArray {
+  const { shape, dtype, layout } = b;
+  if (layout === "C") return root(shape, dtype);
+  if (layout === "F") return array(root(shape, dtype), { order: "F" });
+  if (layout === "neg") return root(shape, dtype).get("::-1");
+  if (layout === "T") return root(shape, dtype).T;
+  const s = shape.slice();
+  s[s.length - 1]! *= 2;
+  return root(s, dtype).get("...", "::2");
+}
+
+const TYPED: Record<string, (x: number[]) => unknown> = {
+  int32: (x) => Int32Array.from(x),
+  uint8: (x) => Uint8Array.from(x),
+  int16: (x) => Int16Array.from(x),
+};
+
+function component(c: Encoded): IndexItem {
+  if (c === null || typeof c === "number" || typeof c === "boolean" || c === "...") return c as IndexItem;
+  const o = c as Record<string, Encoded>;
+  if ("s" in o) {
+    const [a, b, s] = o.s as (number | null)[];
+    return slice(a ?? null, b ?? null, s ?? null);
+  }
+  if ("l" in o) return o.l as IndexItem;
+  if ("t" in o) return TYPED[o.dt as string]!(o.t as number[]) as IndexItem;
+  return array(jsValue(o.a) as never, { dtype: o.dt as DType });
+}
+
+const norm = (v: unknown): unknown => (typeof v === "bigint" ? Number(v) : v);
+function flatValues(a: NDArray): unknown[] {
+  const t = a.toArray();
+  return (Array.isArray(t) ? (t as unknown[]).flat(Infinity) : [t]).map(norm);
+}
+function expected(vs: Encoded[], dtype: DType): unknown[] {
+  return vs.map((v) => {
+    const x = jsValue(v);
+    return dtype === "bool" ? Boolean(x) : x;
+  });
+}
+
+function describeCase(c: Case): string {
+  return `${c.base.layout} ${c.base.dtype} [${c.base.shape}] [${JSON.stringify(c.index)}]`;
+}
+
+describe("advanced indexing matches NumPy", () => {
+  it(`reads ${fx.cases.length} recorded indices with NumPy's shape, strides, values and errors`, () => {
+    const failures: string[] = [];
+    for (const c of fx.cases) {
+      try {
+      const base = makeBase(c.base);
+      const index = c.index.map(component);
+      const what = describeCase(c);
+      if (c.error) {
+        let err: unknown = null;
+        try {
+          base.get(...index);
+        } catch (e) {
+          err = e;
+        }
+        expect(err, what).toBeInstanceOf(c.error[0] === "ValueError" ? ValueError : IndexError);
+        expect((err as Error).message, what).toBe(c.error[1]);
+      } else {
+        const r = base.get(...index);
+        expect(r.shape, what).toEqual(c.result!.shape);
+        expect(r.strides, what).toEqual(c.result!.strides);
+        expect(r.flags.cContiguous, what).toBe(c.result!.c);
+        expect(r.flags.fContiguous, what).toBe(c.result!.f);
+        expect(r.flags.ownData, what).toBe(true);
+        expect(flatValues(r), what).toEqual(expected(c.result!.values, c.base.dtype));
+        r.dispose();
+      }
+      } catch (e) {
+        failures.push(String(e).slice(0, 400));
+      }
+    }
+    expect(failures.slice(0, 8), `${failures.length} failures`).toEqual([]);
+  });
+
+  it("writes through every recorded index as NumPy does (or leaves the base unchanged on error)", () => {
+    const failures: string[] = [];
+    for (const c of fx.cases) {
+      try {
+      const base = makeBase(c.base);
+      const before = flatValues(base);
+      const index = c.index.map(component);
+      const v = c.value as Record<string, Encoded>;
+      const value = typeof c.value === "number" ? c.value : array(jsValue(v.a) as never, { dtype: "int64" }).reshape(v.shape as number[]);
+      const what = describeCase(c);
+      if (c.setError) {
+        let err: unknown = null;
+        try {
+          base.set(...index, value as never);
+        } catch (e) {
+          err = e;
+        }
+        expect(err, what).toBeInstanceOf(c.setError[0] === "ValueError" ? ValueError : IndexError);
+        expect((err as Error).message, what).toBe(c.setError[1]);
+        expect(flatValues(base), what).toEqual(before);
+      } else {
+        base.set(...index, value as never);
+        expect(flatValues(base), what).toEqual(expected(c.after!, c.base.dtype));
+      }
+      } catch (e) {
+        failures.push(String(e).slice(0, 400));
+      }
+    }
+    expect(failures.slice(0, 8), `${failures.length} failures`).toEqual([]);
+  });
+});
+
+describe("advanced indexing: paths and details", () => {
+  it("gathers rows of a C-contiguous array in one kernel call", () => {
+    const E = arange(24, { dtype: "float32" }).reshape([6, 4]);
+    const ids = array([5, 0, -1]);
+    const r = E.get(ids);
+    expect(lastGatherPath).toBe("rows");
+    expect(r.toArray()).toEqual([[20, 21, 22, 23], [0, 1, 2, 3], [20, 21, 22, 23]]);
+    expect(() => E.get(array([6]))).toThrow("index 6 is out of bounds for axis 0 with size 6");
+  });
+
+  it("compacts with a full-shape mask and with a row mask", () => {
+    const E = arange(12, { dtype: "float32" }).reshape([3, 4]);
+    const r = E.get(array([[true, false, true, false], [false, false, false, false], [true, true, true, true]]));
+    expect(lastGatherPath).toBe("compact");
+    expect(r.toArray()).toEqual([0, 2, 8, 9, 10, 11]);
+    const rows = E.get(array([true, false, true]));
+    expect(lastGatherPath).toBe("compact");
+    expect(rows.toArray()).toEqual([[0, 1, 2, 3], [8, 9, 10, 11]]);
+  });
+
+  it("reports the first out-of-bounds index with NumPy's words (W4 sizes)", () => {
+    const E = zeros([50257, 2], { dtype: "float32" });
+    expect(() => E.get(array([3, 50257, 7]))).toThrow("index 50257 is out of bounds for axis 0 with size 50257");
+  });
+
+  it("rejects float index arrays and float lists", () => {
+    const a = zeros([3]);
+    expect(() => a.get(new Float32Array([1]))).toThrow("arrays used as indices must be of integer (or boolean) type");
+    expect(() => a.get([0.5] as never)).toThrow("only integers, slices");
+  });
+
+  it("set with repeated indices: the last write wins", () => {
+    const a = zeros([4], { dtype: "int32" });
+    a.set([1, 1, 1], array([5, 6, 7]));
+    expect(a.toArray()).toEqual([0, 7, 0, 0]);
+  });
+
+  it("set from a view of the destination reads the value before writing", () => {
+    const a = arange(6);
+    a.set([1, 2, 3, 4, 5], a.get(":5"));
+    expect(a.toArray()).toEqual([0n, 0n, 1n, 2n, 3n, 4n]);
+    const b = arange(6);
+    b.set(greaterMask(b), b.get("::-1").get(greaterMask(b)));
+    expect(b.toArray()).toEqual([0n, 1n, 2n, 2n, 1n, 0n]);
+  });
+
+  it("a failed write (bad index after good ones) writes nothing", () => {
+    const a = arange(5);
+    expect(() => a.set([0, 1, 9], 100)).toThrow("index 9 is out of bounds for axis 0 with size 5");
+    expect(a.toArray()).toEqual([0n, 1n, 2n, 3n, 4n]);
+  });
+
+  it("the boolean fast path for writes counts values as NumPy", () => {
+    const a = arange(6).reshape([2, 3]);
+    expect(() => a.set(array([[true, false, true], [false, false, false]]), array([1, 2, 3]))).toThrow(
+      "NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true",
+    );
+    a.set(array([[true, false, true], [false, false, true]]), array([7, 8, 9]));
+    expect(a.toArray()).toEqual([[7n, 1n, 8n], [3n, 4n, 9n]]);
+  });
+});
+
+function greaterMask(a: NDArray): NDArray {
+  return array((a.toArray() as bigint[]).map((v) => v > 2n));
+}
