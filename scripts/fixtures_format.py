@@ -257,6 +257,24 @@ for opts in OPTS:
             for kind in ("special", "scaled", "rounding", "mixed"):
                 add(make(dtype, (13,), kind), opts=opts)
 
+# Random print options over random float bit patterns and magnitudes.
+for i in range(300):
+    dtype = ["float16", "float32", "float64"][i % 3]
+    ut = {"float16": np.uint16, "float32": np.uint32, "float64": np.uint64}[dtype]
+    n = int(rng.integers(1, 9))
+    if rng.random() < 0.5:
+        a = rng.integers(0, np.iinfo(ut).max, n, dtype=ut, endpoint=True).view(dtype)
+    else:
+        with np.errstate(over="ignore"):
+            a = (rng.standard_normal(n) * 10.0 ** rng.integers(-8, 9, n) * (rng.integers(0, 3, n) > 0)).astype(dtype)
+    opts = {
+        "precision": int(rng.integers(0, 18)),
+        "floatmode": ["fixed", "unique", "maxprec", "maxprec_equal"][int(rng.integers(4))],
+        "sign": ["-", "+", " "][int(rng.integers(3))],
+        "suppress": bool(rng.random() < 0.3),
+    }
+    add(a[:1].reshape(()) if rng.random() < 0.2 else a, opts=opts)
+
 with open(OUT, "w") as f:
     f.write(json.dumps({"generator": "scripts/fixtures_format.py", "numpy": np.__version__, "ml_dtypes": ml_dtypes.__version__, "cases": cases}, separators=(",", ":")))
 print(f"{len(cases)} cases -> {os.path.relpath(OUT)} ({os.path.getsize(OUT) // 1024} KiB)")
