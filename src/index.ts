@@ -91,3 +91,40 @@ export type { PrintOptions } from "./format.js";
 export { greater, greaterEqual, less, lessEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, logicalNot } from "./ops/compare.js";
 export { take, put, compress, nonzero, argwhere, flatnonzero, where, extract, place, putmask, countNonzero } from "./ops/select.js";
 export type { TakeOptions } from "./ops/select.js";
+export {
+  add,
+  subtract,
+  multiply,
+  divide,
+  trueDivide,
+  floorDivide,
+  mod,
+  remainder,
+  power,
+  maximum,
+  minimum,
+  negative,
+  abs,
+  absolute,
+  sqrt,
+  square,
+  exp,
+  log,
+  log1p,
+  expm1,
+  sin,
+  cos,
+  tanh,
+  sign,
+  floor,
+  ceil,
+  rint,
+  round,
+  around,
+  clip,
+  isnan,
+  isfinite,
+} from "./ops/math.js";
+export type { Operand, UfuncOptions } from "./ops/math.js";
+export { sum, prod, mean, variance, variance as var_, std, min, max, argmin, argmax, any, all, cumsum, cumprod } from "./ops/reduce.js";
+export type { ReduceOptions, VarOptions, AxisOptions } from "./ops/reduce.js";

@@ -14,6 +14,10 @@ import { getIndex, setIndex, type IndexItem } from "./indexing.js";
 import { broadcastTo, diagonal, expandDims, ravel, reshape, squeeze, swapaxes, transpose, viewAs, type ReshapeOptions } from "./manipulation.js";
 import { copy, copyFrom, fill, flatten } from "./ops/copy.js";
 import { astype, type AstypeOptions } from "./ops/astype.js";
+import * as M from "./ops/math.js";
+import * as R from "./ops/reduce.js";
+import type { Operand, UfuncOptions } from "./ops/elementwise.js";
+import type { AxisOptions, ReduceOptions, VarOptions } from "./ops/reduce.js";
 import { arrayRepr, arrayStr } from "./format.js";
 
 // Bits of NDArray._flags. Contiguity is derived lazily (KNOWN says whether
@@ -368,6 +372,168 @@ export class NDArray {
     this.dispose();
   }
 
+  // ---- Math (src/ops/math.ts, src/ops/reduce.ts) ----
+  // Each method is the function of the same name with `this` first. JS
+  // numbers are weak scalars (NEP 50): `E.mul(2.5)` stays float32.
+  // The `i…` forms write into `this` (NumPy's `a += b`, casting 'same_kind').
+
+  /** `this + y`. @example E.add(1).dtype // "float32" */
+  add(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.add(this, y, opts);
+  }
+  /** `this - y`. @example x.sub(x.mean(0)) */
+  sub(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.subtract(this, y, opts);
+  }
+  /** `this - y` (NumPy's name). */
+  subtract(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.subtract(this, y, opts);
+  }
+  /** `this * y`. @example E.mul(2.5) */
+  mul(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.multiply(this, y, opts);
+  }
+  /** `this * y` (NumPy's name). */
+  multiply(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.multiply(this, y, opts);
+  }
+  /** `this / y` (true division). @example x.div(x.std(0).add(1e-8)) */
+  div(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.divide(this, y, opts);
+  }
+  /** `this / y` (NumPy's name). */
+  divide(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.divide(this, y, opts);
+  }
+  /** `this // y`. */
+  floorDivide(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.floorDivide(this, y, opts);
+  }
+  /** `this % y` (Python's sign rule). */
+  mod(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.mod(this, y, opts);
+  }
+  /** `this ** y`. */
+  pow(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.power(this, y, opts);
+  }
+  /** Element-wise maximum with `y`. */
+  maximum(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.maximum(this, y, opts);
+  }
+  /** Element-wise minimum with `y`. */
+  minimum(y: Operand, opts?: UfuncOptions): NDArray {
+    return M.minimum(this, y, opts);
+  }
+  /** `this += y` in place; returns `this`. @example x.isub(x.mean(0)) */
+  iadd(y: Operand): this {
+    M.add(this, y, { out: this });
+    return this;
+  }
+  /** `this -= y` in place; returns `this`. */
+  isub(y: Operand): this {
+    M.subtract(this, y, { out: this });
+    return this;
+  }
+  /** `this *= y` in place; returns `this`. */
+  imul(y: Operand): this {
+    M.multiply(this, y, { out: this });
+    return this;
+  }
+  /** `this /= y` in place (an integer `this` raises NumPy's casting error); returns `this`. */
+  idiv(y: Operand): this {
+    M.divide(this, y, { out: this });
+    return this;
+  }
+  /** `-this`. */
+  neg(opts?: UfuncOptions): NDArray {
+    return M.negative(this, opts);
+  }
+  /** `|this|`. */
+  abs(opts?: UfuncOptions): NDArray {
+    return M.abs(this, opts);
+  }
+  /** Square root. */
+  sqrt(opts?: UfuncOptions): NDArray {
+    return M.sqrt(this, opts);
+  }
+  /** `this * this`. */
+  square(opts?: UfuncOptions): NDArray {
+    return M.square(this, opts);
+  }
+  /** e^this. */
+  exp(opts?: UfuncOptions): NDArray {
+    return M.exp(this, opts);
+  }
+  /** Natural logarithm. */
+  log(opts?: UfuncOptions): NDArray {
+    return M.log(this, opts);
+  }
+  /** -1, 0 or 1 by sign. */
+  sign(opts?: UfuncOptions): NDArray {
+    return M.sign(this, opts);
+  }
+  /** Values limited to [min, max] (null leaves a side open). @example x.clip(0, 1) */
+  clip(min: Operand | null, max: Operand | null, opts?: UfuncOptions): NDArray {
+    return M.clip(this, min, max, opts);
+  }
+  /** Rounded to `decimals` (ties to even). */
+  round(decimals = 0, opts?: UfuncOptions): NDArray {
+    return M.round(this, decimals, opts);
+  }
+  /** Sum over `axis` (pairwise for floats). @example E.sum({ axis: 0 }) */
+  sum(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.sum(this, reduceOpts(opts));
+  }
+  /** Product over `axis`. */
+  prod(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.prod(this, reduceOpts(opts));
+  }
+  /** Mean over `axis` (a number is the axis). @example E.mean(0).shape // [768] */
+  mean(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.mean(this, reduceOpts(opts));
+  }
+  /** Standard deviation over `axis` (`ddof` in the options). @example x.std(0) */
+  std(opts?: VarOptions | number | readonly number[]): NDArray {
+    return R.std(this, reduceOpts(opts));
+  }
+  /** Variance over `axis` (`ddof` in the options). */
+  var(opts?: VarOptions | number | readonly number[]): NDArray {
+    return R.variance(this, reduceOpts(opts));
+  }
+  /** Largest element over `axis`. @example E.max(1).shape // [50257] */
+  max(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.max(this, reduceOpts(opts));
+  }
+  /** Smallest element over `axis`. */
+  min(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.min(this, reduceOpts(opts));
+  }
+  /** Index of the first maximum along `axis` (flattened by default). */
+  argmax(opts?: AxisOptions | number): NDArray {
+    return R.argmax(this, typeof opts === "number" ? { axis: opts } : opts);
+  }
+  /** Index of the first minimum along `axis` (flattened by default). */
+  argmin(opts?: AxisOptions | number): NDArray {
+    return R.argmin(this, typeof opts === "number" ? { axis: opts } : opts);
+  }
+  /** Whether any element over `axis` is nonzero. */
+  any(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.any(this, reduceOpts(opts));
+  }
+  /** Whether every element over `axis` is nonzero. */
+  all(opts?: ReduceOptions | number | readonly number[]): NDArray {
+    return R.all(this, reduceOpts(opts));
+  }
+  /** Running sum along `axis` (flattened by default). */
+  cumsum(opts?: { axis?: number | null; dtype?: DType } | number): NDArray {
+    return R.cumsum(this, typeof opts === "number" ? { axis: opts } : opts);
+  }
+  /** Running product along `axis` (flattened by default). */
+  cumprod(opts?: { axis?: number | null; dtype?: DType } | number): NDArray {
+    return R.cumprod(this, typeof opts === "number" ? { axis: opts } : opts);
+  }
+
   // ---- Printing (src/format.ts) ----
 
   /**
@@ -397,6 +563,11 @@ export class NDArray {
   describe(): string {
     return `NDArray(shape=[${this.shape.join(", ")}], dtype=${this.dtype}, strides=[${this.strides.join(", ")}])`;
   }
+}
+
+/** A reduction method's argument: options, or just the axis (NumPy's positional `axis`). */
+function reduceOpts<T extends ReduceOptions>(o: T | number | readonly number[] | undefined): T | undefined {
+  return typeof o === "number" || Array.isArray(o) ? ({ axis: o } as T) : (o as T | undefined);
 }
 
 /** Normalises one integer index (negative wraps once), NumPy's IndexError otherwise. */

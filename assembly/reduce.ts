@@ -1,0 +1,379 @@
+// Reduction kernels: sum, prod, max, min over any set of axes
+// (`<op>_reduce_<dtype>`), argmax/argmin and cumsum/cumprod over the last
+// axis of contiguous rows.
+//
+// ABI of the reductions. The façade (src/ops/reduce.ts) gives the output
+// zero strides on the reduced axes, plans the nest with planLoops ordered
+// by the input's strides (NumPy's iterator does the same), fills the output
+// with the identity, and writes at `t`: shape[k], in strides[k], out
+// strides[k], then k counters. The inner axis decides the loop:
+//   out stride 0   the inner axis is reduced: out = out + reduce(row), where
+//                  a float sum is NumPy's pairwise sum (blocks of 8
+//                  accumulators, 128-element leaves) so results are
+//                  bit-identical to NumPy's for the same traversal
+//   out stride ≠ 0 the inner axis is kept (axis 0 of a C matrix, say): each
+//                  input row is added into the output row with SIMD, rows
+//                  in order, which is what NumPy's iterator does too
+// Products are sequential (NumPy uses no pairwise product); max and min
+// propagate NaN.
+
+const SUM = 0;
+const PROD = 1;
+const MAX = 2;
+const MIN = 3;
+
+@inline function combine<T>(op: i32, x: T, y: T): T {
+  if (op == SUM) return <T>(x + y);
+  if (op == PROD) return <T>(x * y);
+  if (op == MAX) {
+    if (isFloat<T>()) return max<T>(x, y);
+    return x > y ? x : y;
+  }
+  if (isFloat<T>()) return min<T>(x, y);
+  return x < y ? x : y;
+}
+
+@inline function hasVec<T>(op: i32): bool {
+  if (op == SUM) return true;
+  if (op == PROD) return isFloat<T>() || sizeof<T>() == 2 || sizeof<T>() == 4;
+  return isFloat<T>() || sizeof<T>() < 8;
+}
+
+@inline function vop<T>(op: i32, x: v128, y: v128): v128 {
+  if (isFloat<T>()) {
+    if (sizeof<T>() == 4) {
+      if (op == SUM) return f32x4.add(x, y);
+      if (op == PROD) return f32x4.mul(x, y);
+      if (op == MAX) return f32x4.max(x, y);
+      return f32x4.min(x, y);
+    }
+    if (op == SUM) return f64x2.add(x, y);
+    if (op == PROD) return f64x2.mul(x, y);
+    if (op == MAX) return f64x2.max(x, y);
+    return f64x2.min(x, y);
+  }
+  if (sizeof<T>() == 1) {
+    if (op == SUM) return i8x16.add(x, y);
+    if (op == MAX) return isSigned<T>() ? i8x16.max_s(x, y) : i8x16.max_u(x, y);
+    return isSigned<T>() ? i8x16.min_s(x, y) : i8x16.min_u(x, y);
+  }
+  if (sizeof<T>() == 2) {
+    if (op == SUM) return i16x8.add(x, y);
+    if (op == PROD) return i16x8.mul(x, y);
+    if (op == MAX) return isSigned<T>() ? i16x8.max_s(x, y) : i16x8.max_u(x, y);
+    return isSigned<T>() ? i16x8.min_s(x, y) : i16x8.min_u(x, y);
+  }
+  if (sizeof<T>() == 4) {
+    if (op == SUM) return i32x4.add(x, y);
+    if (op == PROD) return i32x4.mul(x, y);
+    if (op == MAX) return isSigned<T>() ? i32x4.max_s(x, y) : i32x4.max_u(x, y);
+    return isSigned<T>() ? i32x4.min_s(x, y) : i32x4.min_u(x, y);
+  }
+  return i64x2.add(x, y);
+}
+
+// ---- NumPy's pairwise summation -----------------------------------------
+
+/** NumPy's FLOAT_pairwise_sum: the lanes of two vectors are its r[0..7]. */
+function pairwiseF32(a: usize, n: i32, s: i32): f32 {
+  if (n < 8) {
+    let res: f32 = 0;
+    for (let i = 0; i < n; i++) res += load<f32>(a + <usize>(i * s));
+    return res;
+  }
+  if (n <= 128) {
+    const m = n - (n % 8);
+    let res: f32;
+    let i = 8;
+    if (s == 4) {
+      let v0 = v128.load(a);
+      let v1 = v128.load(a, 16);
+      for (; i < m; i += 8) {
+        v0 = f32x4.add(v0, v128.load(a + (<usize>i << 2)));
+        v1 = f32x4.add(v1, v128.load(a + (<usize>i << 2), 16));
+      }
+      res = ((f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1)) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3))) +
+        ((f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1)) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3)));
+    } else {
+      const ss = <usize>s;
+      let r0 = load<f32>(a), r1 = load<f32>(a + ss), r2 = load<f32>(a + 2 * ss), r3 = load<f32>(a + 3 * ss);
+      let r4 = load<f32>(a + 4 * ss), r5 = load<f32>(a + 5 * ss), r6 = load<f32>(a + 6 * ss), r7 = load<f32>(a + 7 * ss);
+      for (; i < m; i += 8) {
+        const p = a + <usize>(i * s);
+        r0 += load<f32>(p);
+        r1 += load<f32>(p + ss);
+        r2 += load<f32>(p + 2 * ss);
+        r3 += load<f32>(p + 3 * ss);
+        r4 += load<f32>(p + 4 * ss);
+        r5 += load<f32>(p + 5 * ss);
+        r6 += load<f32>(p + 6 * ss);
+        r7 += load<f32>(p + 7 * ss);
+      }
+      res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    }
+    for (; i < n; i++) res += load<f32>(a + <usize>(i * s));
+    return res;
+  }
+  let n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwiseF32(a, n2, s) + pairwiseF32(a + <usize>(n2 * s), n - n2, s);
+}
+
+/** NumPy's DOUBLE_pairwise_sum: four vectors of two lanes are its r[0..7]. */
+function pairwiseF64(a: usize, n: i32, s: i32): f64 {
+  if (n < 8) {
+    let res: f64 = 0;
+    for (let i = 0; i < n; i++) res += load<f64>(a + <usize>(i * s));
+    return res;
+  }
+  if (n <= 128) {
+    const m = n - (n % 8);
+    let res: f64;
+    let i = 8;
+    if (s == 8) {
+      let v0 = v128.load(a);
+      let v1 = v128.load(a, 16);
+      let v2 = v128.load(a, 32);
+      let v3 = v128.load(a, 48);
+      for (; i < m; i += 8) {
+        const p = a + (<usize>i << 3);
+        v0 = f64x2.add(v0, v128.load(p));
+        v1 = f64x2.add(v1, v128.load(p, 16));
+        v2 = f64x2.add(v2, v128.load(p, 32));
+        v3 = f64x2.add(v3, v128.load(p, 48));
+      }
+      res = ((f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1)) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1))) +
+        ((f64x2.extract_lane(v2, 0) + f64x2.extract_lane(v2, 1)) + (f64x2.extract_lane(v3, 0) + f64x2.extract_lane(v3, 1)));
+    } else {
+      const ss = <usize>s;
+      let r0 = load<f64>(a), r1 = load<f64>(a + ss), r2 = load<f64>(a + 2 * ss), r3 = load<f64>(a + 3 * ss);
+      let r4 = load<f64>(a + 4 * ss), r5 = load<f64>(a + 5 * ss), r6 = load<f64>(a + 6 * ss), r7 = load<f64>(a + 7 * ss);
+      for (; i < m; i += 8) {
+        const p = a + <usize>(i * s);
+        r0 += load<f64>(p);
+        r1 += load<f64>(p + ss);
+        r2 += load<f64>(p + 2 * ss);
+        r3 += load<f64>(p + 3 * ss);
+        r4 += load<f64>(p + 4 * ss);
+        r5 += load<f64>(p + 5 * ss);
+        r6 += load<f64>(p + 6 * ss);
+        r7 += load<f64>(p + 7 * ss);
+      }
+      res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    }
+    for (; i < n; i++) res += load<f64>(a + <usize>(i * s));
+    return res;
+  }
+  let n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwiseF64(a, n2, s) + pairwiseF64(a + <usize>(n2 * s), n - n2, s);
+}
+
+// ---- one row reduced to one value ----------------------------------------
+
+@inline function rowReduce<T>(op: i32, init: T, a: usize, n: i32, s: i32): T {
+  if (op == SUM && isFloat<T>()) {
+    if (sizeof<T>() == 4) return <T>(init + <T>pairwiseF32(a, n, s));
+    return <T>(init + <T>pairwiseF64(a, n, s));
+  }
+  const sz = <i32>sizeof<T>();
+  let acc = init;
+  let i = 0;
+  // Products of floats stay sequential (NumPy's order); the rest is order-free.
+  if (hasVec<T>(op) && !(op == PROD && isFloat<T>()) && s == sz) {
+    const L = 16 / sz;
+    if (n >= 2 * L) {
+      let v0 = v128.load(a);
+      let v1 = v128.load(a, 16);
+      i = 2 * L;
+      for (; i <= n - 2 * L; i += 2 * L) {
+        const p = a + <usize>(i * sz);
+        v0 = vop<T>(op, v0, v128.load(p));
+        v1 = vop<T>(op, v1, v128.load(p, 16));
+      }
+      acc = combine<T>(op, acc, horizontal<T>(op, vop<T>(op, v0, v1)));
+    }
+  }
+  for (; i < n; i++) acc = combine<T>(op, acc, load<T>(a + <usize>(i * s)));
+  return acc;
+}
+
+/** Folds the lanes of `v` with `op` by swapping halves, then quarters, … */
+@inline function horizontal<T>(op: i32, v: v128): T {
+  v = vop<T>(op, v, i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+  if (sizeof<T>() <= 4) v = vop<T>(op, v, i8x16.shuffle(v, v, 4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11));
+  if (sizeof<T>() <= 2) v = vop<T>(op, v, i8x16.shuffle(v, v, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
+  if (sizeof<T>() == 1) v = vop<T>(op, v, i8x16.shuffle(v, v, 1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+  return v128.extract_lane<T>(v, 0);
+}
+
+// ---- rows into a row buffer ----------------------------------------------
+
+@inline function accumulate<T>(op: i32, o: usize, os: i32, a: usize, as: i32, n: i32): void {
+  const sz = <i32>sizeof<T>();
+  let i = 0;
+  if (hasVec<T>(op) && os == sz && as == sz) {
+    const L = 16 / sz;
+    for (; i <= n - 4 * L; i += 4 * L) {
+      const off = <usize>(i * sz);
+      const r0 = vop<T>(op, v128.load(o + off), v128.load(a + off));
+      const r1 = vop<T>(op, v128.load(o + off, 16), v128.load(a + off, 16));
+      const r2 = vop<T>(op, v128.load(o + off, 32), v128.load(a + off, 32));
+      const r3 = vop<T>(op, v128.load(o + off, 48), v128.load(a + off, 48));
+      v128.store(o + off, r0);
+      v128.store(o + off, r1, 16);
+      v128.store(o + off, r2, 32);
+      v128.store(o + off, r3, 48);
+    }
+    for (; i <= n - L; i += L) {
+      const off = <usize>(i * sz);
+      v128.store(o + off, vop<T>(op, v128.load(o + off), v128.load(a + off)));
+    }
+  }
+  for (; i < n; i++) {
+    const po = o + <usize>(i * os);
+    store<T>(po, combine<T>(op, load<T>(po), load<T>(a + <usize>(i * as))));
+  }
+}
+
+@inline function tab(t: usize, row: i32, k: i32, j: i32): i32 {
+  return load<i32>(t + ((<usize>(row * k + j)) << 2));
+}
+
+@inline function reduce<T>(op: i32, o: usize, a: usize, t: usize, k: i32): void {
+  const last = k - 1;
+  const n = tab(t, 0, k, last);
+  const is = tab(t, 1, k, last);
+  const os = tab(t, 2, k, last);
+  let rows = 1;
+  for (let j = 0; j < last; j++) {
+    rows *= tab(t, 0, k, j);
+    store<i32>(t + ((<usize>(3 * k + j)) << 2), 0);
+  }
+  for (let r = 0; r < rows; r++) {
+    if (os == 0) store<T>(o, rowReduce<T>(op, load<T>(o), a, n, is));
+    else accumulate<T>(op, o, os, a, is, n);
+    for (let j = last - 1; j >= 0; j--) {
+      const idx = t + ((<usize>(3 * k + j)) << 2);
+      const i = load<i32>(idx) + 1;
+      const len = tab(t, 0, k, j);
+      if (i < len) {
+        store<i32>(idx, i);
+        a += <usize>tab(t, 1, k, j);
+        o += <usize>tab(t, 2, k, j);
+        break;
+      }
+      store<i32>(idx, 0);
+      a -= <usize>(tab(t, 1, k, j) * (len - 1));
+      o -= <usize>(tab(t, 2, k, j) * (len - 1));
+    }
+  }
+}
+
+// ---- arg reductions and accumulations over contiguous rows ---------------
+
+/** Index of the first maximum (or minimum) of each of `rows` rows of `n`; the first NaN wins. */
+@inline function argReduce<T>(isMax: bool, o: usize, a: usize, rows: i32, n: i32): void {
+  const sz = <usize>sizeof<T>();
+  for (let r = 0; r < rows; r++) {
+    const p = a + <usize>r * <usize>n * sz;
+    let best = load<T>(p);
+    let bi = 0;
+    if (!(isFloat<T>() && best != best)) {
+      for (let i = 1; i < n; i++) {
+        const x = load<T>(p + <usize>i * sz);
+        if (isFloat<T>() && x != x) {
+          bi = i;
+          break;
+        }
+        if (isMax ? x > best : x < best) {
+          best = x;
+          bi = i;
+        }
+      }
+    }
+    store<i64>(o + (<usize>r << 3), <i64>bi);
+  }
+}
+
+/** Running sum (or product) along each of `rows` contiguous rows of `n`; o may equal a. */
+@inline function accumulateRows<T>(op: i32, o: usize, a: usize, rows: i32, n: i32): void {
+  const sz = <usize>sizeof<T>();
+  for (let r = 0; r < rows; r++) {
+    const base = <usize>r * <usize>n * sz;
+    let acc = load<T>(a + base);
+    store<T>(o + base, acc);
+    for (let i = 1; i < n; i++) {
+      const off = base + <usize>i * sz;
+      acc = combine<T>(op, acc, load<T>(a + off));
+      store<T>(o + off, acc);
+    }
+  }
+}
+
+// ---- exports -------------------------------------------------------------
+
+export function sum_reduce_int8(o: usize, a: usize, t: usize, k: i32): void { reduce<i8>(SUM, o, a, t, k); }
+export function sum_reduce_int16(o: usize, a: usize, t: usize, k: i32): void { reduce<i16>(SUM, o, a, t, k); }
+export function sum_reduce_int32(o: usize, a: usize, t: usize, k: i32): void { reduce<i32>(SUM, o, a, t, k); }
+export function sum_reduce_int64(o: usize, a: usize, t: usize, k: i32): void { reduce<i64>(SUM, o, a, t, k); }
+export function sum_reduce_float32(o: usize, a: usize, t: usize, k: i32): void { reduce<f32>(SUM, o, a, t, k); }
+export function sum_reduce_float64(o: usize, a: usize, t: usize, k: i32): void { reduce<f64>(SUM, o, a, t, k); }
+
+export function prod_reduce_int8(o: usize, a: usize, t: usize, k: i32): void { reduce<i8>(PROD, o, a, t, k); }
+export function prod_reduce_int16(o: usize, a: usize, t: usize, k: i32): void { reduce<i16>(PROD, o, a, t, k); }
+export function prod_reduce_int32(o: usize, a: usize, t: usize, k: i32): void { reduce<i32>(PROD, o, a, t, k); }
+export function prod_reduce_int64(o: usize, a: usize, t: usize, k: i32): void { reduce<i64>(PROD, o, a, t, k); }
+export function prod_reduce_float32(o: usize, a: usize, t: usize, k: i32): void { reduce<f32>(PROD, o, a, t, k); }
+export function prod_reduce_float64(o: usize, a: usize, t: usize, k: i32): void { reduce<f64>(PROD, o, a, t, k); }
+
+export function max_reduce_int8(o: usize, a: usize, t: usize, k: i32): void { reduce<i8>(MAX, o, a, t, k); }
+export function max_reduce_uint8(o: usize, a: usize, t: usize, k: i32): void { reduce<u8>(MAX, o, a, t, k); }
+export function max_reduce_int16(o: usize, a: usize, t: usize, k: i32): void { reduce<i16>(MAX, o, a, t, k); }
+export function max_reduce_uint16(o: usize, a: usize, t: usize, k: i32): void { reduce<u16>(MAX, o, a, t, k); }
+export function max_reduce_int32(o: usize, a: usize, t: usize, k: i32): void { reduce<i32>(MAX, o, a, t, k); }
+export function max_reduce_uint32(o: usize, a: usize, t: usize, k: i32): void { reduce<u32>(MAX, o, a, t, k); }
+export function max_reduce_int64(o: usize, a: usize, t: usize, k: i32): void { reduce<i64>(MAX, o, a, t, k); }
+export function max_reduce_uint64(o: usize, a: usize, t: usize, k: i32): void { reduce<u64>(MAX, o, a, t, k); }
+export function max_reduce_float32(o: usize, a: usize, t: usize, k: i32): void { reduce<f32>(MAX, o, a, t, k); }
+export function max_reduce_float64(o: usize, a: usize, t: usize, k: i32): void { reduce<f64>(MAX, o, a, t, k); }
+
+export function min_reduce_int8(o: usize, a: usize, t: usize, k: i32): void { reduce<i8>(MIN, o, a, t, k); }
+export function min_reduce_uint8(o: usize, a: usize, t: usize, k: i32): void { reduce<u8>(MIN, o, a, t, k); }
+export function min_reduce_int16(o: usize, a: usize, t: usize, k: i32): void { reduce<i16>(MIN, o, a, t, k); }
+export function min_reduce_uint16(o: usize, a: usize, t: usize, k: i32): void { reduce<u16>(MIN, o, a, t, k); }
+export function min_reduce_int32(o: usize, a: usize, t: usize, k: i32): void { reduce<i32>(MIN, o, a, t, k); }
+export function min_reduce_uint32(o: usize, a: usize, t: usize, k: i32): void { reduce<u32>(MIN, o, a, t, k); }
+export function min_reduce_int64(o: usize, a: usize, t: usize, k: i32): void { reduce<i64>(MIN, o, a, t, k); }
+export function min_reduce_uint64(o: usize, a: usize, t: usize, k: i32): void { reduce<u64>(MIN, o, a, t, k); }
+export function min_reduce_float32(o: usize, a: usize, t: usize, k: i32): void { reduce<f32>(MIN, o, a, t, k); }
+export function min_reduce_float64(o: usize, a: usize, t: usize, k: i32): void { reduce<f64>(MIN, o, a, t, k); }
+
+export function argmax_int8(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i8>(true, o, a, rows, n); }
+export function argmax_uint8(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u8>(true, o, a, rows, n); }
+export function argmax_int16(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i16>(true, o, a, rows, n); }
+export function argmax_uint16(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u16>(true, o, a, rows, n); }
+export function argmax_int32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i32>(true, o, a, rows, n); }
+export function argmax_uint32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u32>(true, o, a, rows, n); }
+export function argmax_int64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i64>(true, o, a, rows, n); }
+export function argmax_uint64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u64>(true, o, a, rows, n); }
+export function argmax_float32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<f32>(true, o, a, rows, n); }
+export function argmax_float64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<f64>(true, o, a, rows, n); }
+
+export function argmin_int8(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i8>(false, o, a, rows, n); }
+export function argmin_uint8(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u8>(false, o, a, rows, n); }
+export function argmin_int16(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i16>(false, o, a, rows, n); }
+export function argmin_uint16(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u16>(false, o, a, rows, n); }
+export function argmin_int32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i32>(false, o, a, rows, n); }
+export function argmin_uint32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u32>(false, o, a, rows, n); }
+export function argmin_int64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<i64>(false, o, a, rows, n); }
+export function argmin_uint64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<u64>(false, o, a, rows, n); }
+export function argmin_float32(o: usize, a: usize, rows: i32, n: i32): void { argReduce<f32>(false, o, a, rows, n); }
+export function argmin_float64(o: usize, a: usize, rows: i32, n: i32): void { argReduce<f64>(false, o, a, rows, n); }
+
+export function cumsum_int64(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<i64>(SUM, o, a, rows, n); }
+export function cumsum_float32(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<f32>(SUM, o, a, rows, n); }
+export function cumsum_float64(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<f64>(SUM, o, a, rows, n); }
+export function cumprod_int64(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<i64>(PROD, o, a, rows, n); }
+export function cumprod_float32(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<f32>(PROD, o, a, rows, n); }
+export function cumprod_float64(o: usize, a: usize, rows: i32, n: i32): void { accumulateRows<f64>(PROD, o, a, rows, n); }

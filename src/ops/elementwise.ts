@@ -1,0 +1,443 @@
+// The ufunc machinery: what NumPy does around an element-wise inner loop.
+//
+// One call of a binary ufunc:
+//   1. dtypes: arrays are strong, JS numbers and bigints weak (NEP 50), so
+//      `resultType` gives the common dtype; the ufunc then picks its loop
+//      (true division of integers runs in float64, bool add is logical or,
+//      float16/bfloat16 compute in float32 and round once at the end, as
+//      NumPy's half loops do). A weak scalar is stored as the common dtype
+//      first, which raises NumPy's `Python integer 300 out of bounds for uint8`.
+//   2. shapes: NumPy broadcasting, `out` included (inputs may broadcast to
+//      `out`'s shape, never the other way).
+//   3. operands not in the loop dtype are cast into temporaries; a scalar
+//      lives in the scratch area and is read with stride 0.
+//   4. the destination is `out` itself when it has the loop dtype and
+//      cannot be overwritten under an input still to be read (identical
+//      layout is fine: element i is read before it is written; any other
+//      possible overlap, by `overlap`, goes through a temporary). Else a
+//      temporary that is cast into `out`.
+//   5. planLoops simplifies the nest (merging, flipping, ordering by the
+//      destination) and one kernel of assembly/elementwise.ts runs it.
+//
+// NumPy warns on integer division by zero and float overflow; we never
+// warn (house rule): the values are NumPy's (x // 0 == 0, x % 0 == 0).
+
+import { DTypeError, ValueError, formatShape } from "../errors.js";
+import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../dtype.js";
+import { kernels, onHeapGrow, scratch } from "../heap.js";
+import { broadcastShapeOf, broadcastStrides, planLoops } from "../layout.js";
+import { NDArray } from "../ndarray.js";
+import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { canCast, dtypeRepr, resultType } from "../casting.js";
+import { overlap } from "../overlap.js";
+import { castInto } from "./astype.js";
+import { copyFrom } from "./copy.js";
+
+/** What an element-wise function takes: an array, a JS scalar (weak), nested lists or a TypedArray. */
+export type Operand = ArrayLike;
+
+/** Options of every element-wise function. */
+export interface UfuncOptions {
+  /**
+   * Where to write the result (NumPy's `out`): it must have the broadcast
+   * shape, and the result dtype must cast to its dtype under 'same_kind'.
+   * It may be one of the inputs (in-place) or overlap them in any way.
+   */
+  out?: NDArray | undefined;
+}
+
+/** NumPy's names of the binary ufuncs with a kernel. */
+export type BinaryUfunc =
+  | "add"
+  | "subtract"
+  | "multiply"
+  | "divide"
+  | "floor_divide"
+  | "remainder"
+  | "power"
+  | "maximum"
+  | "minimum";
+
+/** NumPy's names of the unary ufuncs. */
+export type UnaryUfunc =
+  | "negative"
+  | "absolute"
+  | "sqrt"
+  | "square"
+  | "exp"
+  | "log"
+  | "log1p"
+  | "expm1"
+  | "sin"
+  | "cos"
+  | "tanh"
+  | "sign"
+  | "floor"
+  | "ceil"
+  | "rint"
+  | "isnan"
+  | "isfinite";
+
+type BinKernel = (o: number, a: number, b: number, t: number, k: number) => number;
+type UnKernel = (o: number, a: number, t: number, k: number) => void;
+
+let i32 = new Int32Array(0);
+onHeapGrow((buf) => {
+  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
+});
+
+/** Scratch offsets of the two scalar slots (the loop table starts at 0). */
+const SLOT_A = 32768;
+const SLOT_B = 32784;
+
+function kernel<K>(name: string): K {
+  const f = (kernels() as unknown as Record<string, K>)[name];
+  if (f === undefined) throw new Error(`stridewise: missing kernel ${name}`);
+  return f;
+}
+
+const isFloat = (d: DType): boolean => DTYPES[d].kind === "f";
+const isHalf = (d: DType): boolean => d === "float16" || d === "bfloat16";
+const isScalar = (x: unknown): x is number | bigint | boolean =>
+  typeof x === "number" || typeof x === "bigint" || typeof x === "boolean";
+
+/** The loop dtype that computes results of dtype `d` (half types compute in float32). */
+function computeDType(d: DType): DType {
+  return isHalf(d) ? "float32" : d;
+}
+
+/** The float dtype NumPy's float-only ufuncs (sqrt, exp, …) use for an input dtype. */
+export function floatFor(d: DType): DType {
+  switch (d) {
+    case "bool":
+    case "int8":
+    case "uint8":
+      return "float16";
+    case "int16":
+    case "uint16":
+      return "float32";
+    case "float16":
+    case "bfloat16":
+    case "float32":
+    case "float64":
+      return d;
+    default:
+      return "float64";
+  }
+}
+
+/** One input after preparation: an address and byte strides over the broadcast shape. */
+interface Prepared {
+  addr: number;
+  strides: number[];
+  /** The array read (the original, or a temporary cast), null for a scalar. */
+  array: NDArray | null;
+  /** A temporary to dispose when done. */
+  temp: NDArray | null;
+}
+
+/** Writes a weak scalar into a scratch slot as the loop dtype, stored first as `via` (NumPy's overflow check). */
+function scalarSlot(v: Scalar, via: DType, loop: DType, slot: number): number {
+  const addr = scratch() + slot;
+  let x: Scalar = v;
+  if (via !== loop) {
+    writeStored(via, addr, toStored(via, v));
+    x = readElement(via, addr);
+  }
+  writeStored(loop, addr, toStored(loop, x));
+  return addr;
+}
+
+/** Casts or views `a` as the loop dtype, with strides broadcast to `shape`. */
+function prepareArray(a: NDArray, loop: DType, shape: readonly number[]): Prepared {
+  let arr = a;
+  let temp: NDArray | null = null;
+  if (a.dtype !== loop) {
+    temp = emptyArray(a.shape, loop, a.isF && !a.isC ? "F" : "C");
+    castInto(temp, a);
+    arr = temp;
+  }
+  const strides = broadcastStrides(arr.shape, arr.strides, shape)!;
+  return { addr: arr.address("ufunc"), strides, array: arr, temp };
+}
+
+function writeTable(rows: readonly (readonly number[])[]): void {
+  const base = scratch() >>> 2;
+  let w = base;
+  for (const r of rows) for (const x of r) i32[w++] = x | 0;
+}
+
+/** Whether writing `dst` could clobber an input element before it is read. */
+function hazard(dst: NDArray, p: Prepared, dstStrides: readonly number[], dstAddr: number): boolean {
+  const a = p.array;
+  if (a === null || a._mem !== dst._mem) return false;
+  if (p.addr === dstAddr && p.strides.every((s, i) => s === dstStrides[i])) return false;
+  return overlap(dst, a) !== "no";
+}
+
+/** Chooses C or F for a fresh result: F only when every full-rank array operand is F-ordered. */
+function resultOrder(shape: readonly number[], arrays: readonly NDArray[]): "C" | "F" {
+  let f = false;
+  for (const a of arrays) {
+    if (a.ndim !== shape.length || a.size <= 1) continue;
+    if (a.isC) return "C";
+    if (a.isF) f = true;
+    else return "C";
+  }
+  return f ? "F" : "C";
+}
+
+/** NumPy's UFuncTypeError for an `out` the result cannot be cast to. */
+function checkOut(ufunc: string, result: DType, out: NDArray, shape: readonly number[]): void {
+  out.address(ufunc);
+  out.checkWriteable();
+  if (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
+    throw new ValueError(
+      `non-broadcastable output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(shape)}`,
+    );
+  }
+  if (!canCast(result, out.dtype, "same_kind")) {
+    throw new DTypeError(
+      `Cannot cast ufunc '${ufunc}' output from ${dtypeRepr(result)} to ${dtypeRepr(out.dtype)} with casting rule 'same_kind'`,
+    );
+  }
+}
+
+function shapesMessage(shapes: readonly (readonly number[])[]): string {
+  return `operands could not be broadcast together with shapes ${shapes.map((s) => formatShape(s)).join(" ")} `;
+}
+
+/**
+ * Runs `kernelName` (a loop of dtype `loop`) over the prepared inputs into
+ * a destination of `result` dtype: `out` when given, else a fresh array.
+ * Handles the temporaries, the overlap rule and the final cast.
+ */
+function execute(
+  ufunc: string,
+  inputs: Prepared[],
+  shape: readonly number[],
+  loop: DType,
+  result: DType,
+  out: NDArray | undefined,
+  order: "C" | "F",
+  run: (dst: number, dstStrides: readonly number[]) => void,
+): NDArray {
+  let target: NDArray;
+  if (out !== undefined) target = out;
+  else target = emptyArray(shape, result, order);
+  try {
+    const n = target.size;
+    if (n === 0) return target;
+    let dst = target;
+    let staged: NDArray | null = null;
+    const dAddr = target.address(ufunc);
+    if (target.dtype !== loop || inputs.some((p) => hazard(target, p, target.strides as number[], dAddr))) {
+      staged = emptyArray(shape, loop, order);
+      dst = staged;
+    }
+    try {
+      run(dst.address(ufunc), dst.strides);
+      if (staged !== null) {
+        if (target.dtype === loop) copyFrom(target, staged);
+        else castInto(target, staged);
+      }
+    } finally {
+      staged?.dispose();
+    }
+    return target;
+  } catch (e) {
+    if (out === undefined) target.dispose();
+    throw e;
+  }
+}
+
+/** Plans the loop nest over `shape` for the destination and inputs and writes the table. Returns the planned rank, 0 when empty. */
+function plan(shape: readonly number[], dstStrides: readonly number[], inputs: Prepared[], dst: number): { k: number; addrs: number[] } {
+  const p = planLoops(shape, [dstStrides, ...inputs.map((x) => x.strides)]);
+  let ps = p.shape;
+  let st = p.strides;
+  if (ps.length === 0) {
+    ps = [1];
+    st = st.map(() => [0]);
+  }
+  const addrs = [dst + p.offsets[0]!, ...inputs.map((x, i) => x.addr + p.offsets[i + 1]!)];
+  writeTable([ps, ...st]);
+  return { k: ps.length, addrs };
+}
+
+/** The loop (kernel dtype) and result dtype of a binary ufunc on operands whose common dtype is `common`. */
+function binaryLoop(ufunc: BinaryUfunc, common: DType): { loop: DType; result: DType; kernel: string } {
+  if (common === "bool") {
+    switch (ufunc) {
+      case "add":
+      case "maximum":
+        return { loop: "bool", result: "bool", kernel: "maximum_uint8" };
+      case "multiply":
+      case "minimum":
+        return { loop: "bool", result: "bool", kernel: "minimum_uint8" };
+      case "subtract":
+        throw new DTypeError(
+          "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        );
+      case "divide":
+        return { loop: "float64", result: "float64", kernel: "divide_float64" };
+      default:
+        return { loop: "int8", result: "int8", kernel: `${ufunc}_int8` };
+    }
+  }
+  if (ufunc === "divide" && !isFloat(common)) return { loop: "float64", result: "float64", kernel: "divide_float64" };
+  const loop = computeDType(common);
+  return { loop, result: common, kernel: `${ufunc}_${loop}` };
+}
+
+/**
+ * @internal Runs a binary ufunc with NumPy's broadcasting, NEP 50 promotion,
+ * weak-scalar overflow check and `out` semantics.
+ */
+export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: UfuncOptions): NDArray {
+  const out = opts?.out;
+  const xa = isScalar(x) ? null : asarray(x);
+  const ya = isScalar(y) ? null : asarray(y);
+  const inputs: Prepared[] = [];
+  try {
+    const xArg = xa ?? (x as Scalar);
+    const yArg = ya ?? (y as Scalar);
+    const common = resultType(xArg, yArg);
+    const { loop, result, kernel: kname } = binaryLoop(ufunc, common);
+    const shapes = [xa?.shape ?? [], ya?.shape ?? []];
+    const bshape = broadcastShapeOf(shapes);
+    if (bshape === null) throw new ValueError(shapesMessage(shapes));
+    let shape = bshape;
+    if (out !== undefined) {
+      const withOut = broadcastShapeOf([bshape, out.shape]);
+      if (withOut === null || withOut.length !== out.shape.length || withOut.some((n, i) => n !== out.shape[i])) {
+        checkOut(ufunc, result, out, bshape);
+      }
+      shape = out.shape as number[];
+      checkOut(ufunc, result, out, shape);
+    }
+    // The weak scalar's value is checked against the common dtype (NumPy's
+    // OverflowError); true division of integers takes it as a float.
+    const via = ufunc === "divide" && !isFloat(common) ? "float64" : common;
+    const loopStore = loop === "bool" ? "bool" : loop;
+    for (const [arr, v, slot] of [
+      [xa, x, SLOT_A],
+      [ya, y, SLOT_B],
+    ] as const) {
+      if (arr !== null) inputs.push(prepareArray(arr, loop, shape));
+      else {
+        const addr = scalarSlot(v as Scalar, via, loopStore, slot);
+        inputs.push({ addr, strides: shape.map(() => 0), array: null, temp: null });
+      }
+    }
+    const order = resultOrder(shape, [xa, ya].filter((a): a is NDArray => a !== null));
+    const fn = kernel<BinKernel>(kname);
+    return execute(ufunc, inputs, shape, loop, result, out, order, (dst, ds) => {
+      // Scalars are re-written: casting temporaries may have used the scratch area.
+      if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
+      if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
+      const { k, addrs } = plan(shape, ds, inputs, dst);
+      const bad = fn(addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
+      if (bad !== 0) throw new ValueError("Integers to negative integer powers are not allowed.");
+    });
+  } finally {
+    for (const p of inputs) p.temp?.dispose();
+    if (xa !== null && xa !== x) xa.dispose();
+    if (ya !== null && ya !== y) ya.dispose();
+  }
+}
+
+/** How a unary ufunc handles each input dtype. */
+type UnaryPlan =
+  | { kind: "kernel"; loop: DType; result: DType; kernel: string }
+  | { kind: "copy"; result: DType }
+  | { kind: "const"; result: DType; value: boolean };
+
+const FLOAT_ONLY = new Set<UnaryUfunc>(["sqrt", "exp", "log", "log1p", "expm1", "sin", "cos", "tanh", "rint"]);
+
+function unaryPlan(ufunc: UnaryUfunc, d: DType): UnaryPlan {
+  const kind = DTYPES[d].kind;
+  if (ufunc === "isnan" || ufunc === "isfinite") {
+    if (kind !== "f") return { kind: "const", result: "bool", value: ufunc === "isfinite" };
+    return { kind: "kernel", loop: computeDType(d), result: "bool", kernel: `${ufunc}_${computeDType(d)}` };
+  }
+  if (FLOAT_ONLY.has(ufunc)) {
+    const f = floatFor(d);
+    return { kind: "kernel", loop: computeDType(f), result: f, kernel: `${ufunc}_${computeDType(f)}` };
+  }
+  if (kind === "f") return { kind: "kernel", loop: computeDType(d), result: d, kernel: `${ufunc}_${computeDType(d)}` };
+  switch (ufunc) {
+    case "negative":
+      if (kind === "b") {
+        throw new DTypeError(
+          "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        );
+      }
+      // Unsigned negation wraps: the signed loop of the same width has the same bits.
+      return { kind: "kernel", loop: d, result: d, kernel: `negative_int${DTYPES[d].itemsize * 8}` };
+    case "absolute":
+      if (kind !== "i") return { kind: "copy", result: d };
+      return { kind: "kernel", loop: d, result: d, kernel: `absolute_${d}` };
+    case "square":
+      if (kind === "b") return { kind: "kernel", loop: "int8", result: "int8", kernel: "square_int8" };
+      return { kind: "kernel", loop: d, result: d, kernel: `square_${d}` };
+    case "sign":
+      if (kind === "b") {
+        throw new DTypeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
+      }
+      return { kind: "kernel", loop: d, result: d, kernel: `sign_${d}` };
+    default:
+      // floor, ceil: NumPy 2 keeps integers and bools as they are.
+      return { kind: "copy", result: d };
+  }
+}
+
+/**
+ * @internal Runs a unary ufunc: NumPy's loop choice per dtype (integers
+ * go to float16/32/64 for sqrt, exp, …), `out` semantics as `binaryUfunc`.
+ */
+export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): NDArray {
+  const out = opts?.out;
+  const xa = asarray(x);
+  const inputs: Prepared[] = [];
+  try {
+    const p = unaryPlan(ufunc, xa.dtype);
+    const shape = out?.shape ?? xa.shape;
+    if (out !== undefined) {
+      const b = broadcastStrides(xa.shape, xa.strides, out.shape);
+      if (b === null) checkOut(ufunc, p.result, out, xa.shape);
+      checkOut(ufunc, p.result, out, shape);
+    }
+    const order = resultOrder(shape, [xa]);
+    if (p.kind !== "kernel") {
+      const target = out ?? emptyArray(shape, p.result, order);
+      try {
+        const src = xa;
+        if (p.kind === "const") target.fill(p.value);
+        else {
+          const view = src.shape.length === shape.length && src.shape.every((n, i) => n === shape[i]) ? src : src.broadcastTo(shape);
+          try {
+            copyFrom(target, view);
+          } finally {
+            if (view !== src) view.dispose();
+          }
+        }
+      } catch (e) {
+        if (out === undefined) target.dispose();
+        throw e;
+      }
+      return target;
+    }
+    inputs.push(prepareArray(xa, p.loop, shape));
+    const fn = kernel<UnKernel>(p.kernel);
+    // The kernel writes the result dtype; for isnan/isfinite that is bool, else the loop dtype.
+    const written = p.result === "bool" ? "bool" : p.loop;
+    return execute(ufunc, inputs, shape, written, p.result, out, order, (dst, ds) => {
+      const { k, addrs } = plan(shape, ds, inputs, dst);
+      fn(addrs[0]!, addrs[1]!, scratch(), k);
+    });
+  } finally {
+    for (const q of inputs) q.temp?.dispose();
+    if (xa !== x) xa.dispose();
+  }
+}
