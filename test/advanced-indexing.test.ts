@@ -57,7 +57,7 @@ function component(c: Encoded): IndexItem {
   }
   if ("l" in o) return o.l as IndexItem;
   if ("t" in o) return TYPED[o.dt as string]!(o.t as number[]) as IndexItem;
-  return array(jsValue(o.a) as never, { dtype: o.dt as DType });
+  return array(jsValue(o.a!) as never, { dtype: o.dt as DType });
 }
 
 const norm = (v: unknown): unknown => (typeof v === "bigint" ? Number(v) : v);
@@ -118,7 +118,7 @@ describe("advanced indexing matches NumPy", () => {
       const before = flatValues(base);
       const index = c.index.map(component);
       const v = c.value as Record<string, Encoded>;
-      const value = typeof c.value === "number" ? c.value : array(jsValue(v.a) as never, { dtype: "int64" }).reshape(v.shape as number[]);
+      const value = typeof c.value === "number" ? c.value : array(jsValue(v.a!) as never, { dtype: "int64" }).reshape(v.shape as number[]);
       const what = describeCase(c);
       if (c.setError) {
         let err: unknown = null;
