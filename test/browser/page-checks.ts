@@ -1,0 +1,66 @@
+// The core checks in a page (dist/web/checks.html, served with the demo's
+// CSP) and, through the same bundle, in a module Web Worker. Results land in
+// `globalThis.__checks` for the Chromium test and in the page for people.
+import * as sw from "../../src/index.js";
+import { fetchFixtures, runCoreChecks, type SuiteResult } from "./core-checks.js";
+
+interface WorkerReport {
+  ok: boolean;
+  error?: string;
+  suites?: SuiteResult[];
+  initMs?: number;
+  seeded?: number[];
+  isWindow?: boolean;
+}
+
+export interface ChecksReport {
+  done: boolean;
+  error?: string;
+  page?: SuiteResult[];
+  worker?: WorkerReport;
+  crossOriginIsolated?: boolean;
+  cspViolations: string[];
+}
+
+const report: ChecksReport = { done: false, cspViolations: [] };
+(globalThis as { __checks?: ChecksReport }).__checks = report;
+document.addEventListener("securitypolicyviolation", (e) => report.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+
+function runWorker(fixturesUrl: string): Promise<WorkerReport> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL("./checks-worker.js", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent) => {
+      resolve(e.data as WorkerReport);
+      w.terminate();
+    };
+    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
+    w.postMessage({ fixturesUrl });
+  });
+}
+
+function show(): void {
+  const out = document.getElementById("out")!;
+  const lines: string[] = [];
+  if (report.error) lines.push(`error: ${report.error}`);
+  for (const [where, suites] of [["page", report.page], ["worker", report.worker?.suites]] as const) {
+    for (const s of suites ?? []) {
+      lines.push(`${where.padEnd(6)} ${s.failures.length === 0 ? "ok  " : "FAIL"} ${s.suite}: ${s.cases} cases, digest ${s.digest}, ${s.ms.toFixed(0)} ms`);
+      for (const f of s.failures.slice(0, 5)) lines.push(`         ${f}`);
+    }
+  }
+  if (report.worker && !report.worker.ok) lines.push(`worker: ${report.worker.error}`);
+  out.textContent = lines.join("\n");
+}
+
+try {
+  const fixturesUrl = new URL("/fixtures/", location.href).href;
+  const workerDone = runWorker(fixturesUrl);
+  await sw.init();
+  report.crossOriginIsolated = globalThis.crossOriginIsolated;
+  report.page = runCoreChecks(sw, await fetchFixtures(fixturesUrl));
+  report.worker = await workerDone;
+} catch (err) {
+  report.error = `${(err as Error).name}: ${(err as Error).message}`;
+}
+report.done = true;
+show();
