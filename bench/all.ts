@@ -3,9 +3,10 @@ import type { Workload } from "./harness.js";
 import { workloads as creation } from "./creation.bench.js";
 import { workloads as views } from "./views.bench.js";
 import { workloads as copy } from "./copy.bench.js";
+import { workloads as gather } from "./gather.bench.js";
 import { workloads as overlap } from "./overlap.bench.js";
 import { workloads as io } from "./io.bench.js";
 import { workloads as astype } from "./astype.bench.js";
 import { workloads as random } from "./random.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...astype, ...overlap, ...random, ...io];
+export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...gather, ...astype, ...overlap, ...random, ...io];

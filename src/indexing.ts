@@ -15,6 +15,7 @@ import { broadcastStrides } from "./layout.js";
 import { makeView, type NDArray } from "./ndarray.js";
 import { copyFrom, fill } from "./ops/copy.js";
 import { gatherIndex, scatterIndex } from "./ops/gather.js";
+import { recordCopy } from "./ledger.js";
 
 /**
  * A slice `start:stop:step`; null parts take NumPy's defaults.
@@ -333,7 +334,9 @@ function expandStrings(items: readonly unknown[]): readonly unknown[] {
  * copy (src/advanced.ts plans, src/ops/gather.ts moves the bytes).
  */
 function advancedIndex(a: NDArray, items: readonly unknown[]): NDArray {
-  return gatherIndex(a, expandStrings(items), adjustSlice);
+  const out = gatherIndex(a, expandStrings(items), adjustSlice);
+  recordCopy("index", out.nbytes);
+  return out;
 }
 
 // ---- set ----

@@ -127,17 +127,20 @@ describe("index grammar", () => {
       "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
     expectError(() => b.get(1.5), IndexError, only);
     expectError(() => a.get(1.5, 0, 0, 0), IndexError, only); // the kind is checked before the count
-    expectError(() => b.get(true as never), IndexError, only);
     expectError(() => b.get(undefined as never), IndexError, only);
   });
 
-  it("refuses array indices for now (advanced indexing is not here yet)", () => {
-    const only =
-      "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
+  it("routes array and boolean indices to advanced indexing, which copies", () => {
     const b = arange(5);
-    for (const idx of [[0, 1], new Int32Array([0, 1]), arange(2), array([true, false, true, false, true])]) {
-      expectError(() => b.get(idx as unknown as IndexItem), IndexError, only);
+    for (const idx of [[0, 1], new Int32Array([0, 1]), arange(2), array([true, true, false, false, false])]) {
+      const r = b.get(idx as unknown as IndexItem);
+      expect(r.toArray()).toEqual([0n, 1n]);
+      expect(r.base).toBe(null);
+      r.dispose();
     }
+    const t = b.get(true);
+    expect(t.shape).toEqual([1, 5]);
+    t.dispose();
   });
 
   it("raises IndexError for text that is no index", () => {

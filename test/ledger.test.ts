@@ -8,6 +8,9 @@ import {
   CopyError,
   resetCopyStats,
   trackCopies,
+  take,
+  compress,
+  where,
   zeros,
   type NDArray,
 } from "../src/index.js";
@@ -44,6 +47,24 @@ describe("the copy ledger", () => {
     ]);
     expect(bytes).toBe(copies.reduce((s, c) => s + c.bytes, 0));
     disposeAll(...result);
+  });
+
+  it("fails assertNoCopy on integer-array indexing and passes it on the slice", () => {
+    expect(() => assertNoCopy(() => E.get([0, 1, 2]).dispose())).toThrow(`assertNoCopy: 1 copy made (index: ${3 * 48 * 4} bytes)`);
+    assertNoCopy(() => E.get("0:3")).dispose();
+  });
+
+  it("reports each selection once, under its own name", () => {
+    const mask = E.get(":, 0").astype("bool");
+    const { copies, result } = trackCopies(() => [
+      E.get(mask),
+      take(E, [1, 2], { axis: 1 }),
+      compress([true, false, true], E.get(0)),
+      where(mask, 1, 0),
+    ]);
+    expect(copies.map((c) => c.op)).toEqual(["index", "take", "compress", "where"]);
+    expect(copies[1]!.bytes).toBe(64 * 2 * 4);
+    disposeAll(mask, ...result);
   });
 
   it("keeps running totals per operation until reset", () => {

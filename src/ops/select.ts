@@ -1,6 +1,7 @@
 // NumPy's selection functions, each a thin layer over advanced indexing
 // (src/ops/gather.ts) and the mask kernels (src/ops/mask.ts).
 
+import { recordCopy } from "../ledger.js";
 import { IndexError, ValueError } from "../errors.js";
 import { DTYPES, type Scalar } from "../dtype.js";
 import { kernels } from "../heap.js";
@@ -67,6 +68,10 @@ function modeIndices(ind: NDArray, len: number, mode: "wrap" | "clip"): NDArray 
  * @example take(array([4, 3, 5]), [0, 2]).toArray() // [4n, 5n]
  */
 export function take(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
+  return recorded("take", takeImpl(a, indices, opts));
+}
+
+function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
   const mode = opts?.mode ?? "raise";
   if (mode !== "raise" && mode !== "wrap" && mode !== "clip") throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${String(mode)}')`);
   return withArray(a, (arr) => {
@@ -237,11 +242,15 @@ export function countNonzero(a: ArrayLike): number {
  * @example compress([false, true, true], array([[1, 2], [3, 4], [5, 6]]), { axis: 0 }).shape // [2, 2]
  */
 export function compress(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number }): NDArray {
+  return recorded("compress", compressImpl(condition, a, opts));
+}
+
+function compressImpl(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number }): NDArray {
   return withArray(condition, (c) => {
     if (c.ndim !== 1) throw new ValueError("condition must be a 1-d array");
     const idx = flatnonzero(c);
     try {
-      return take(a, idx, opts?.axis === undefined ? {} : { axis: opts.axis });
+      return takeImpl(a, idx, opts?.axis === undefined ? {} : { axis: opts.axis });
     } finally {
       idx.dispose();
     }
@@ -253,10 +262,14 @@ export function compress(condition: ArrayLike, a: ArrayLike, opts?: { axis?: num
  * @example extract([true, false, true], [1, 2, 3]).toArray() // [1n, 3n]
  */
 export function extract(condition: ArrayLike, arr: ArrayLike): NDArray {
+  return recorded("extract", extractImpl(condition, arr));
+}
+
+function extractImpl(condition: ArrayLike, arr: ArrayLike): NDArray {
   return withArray(condition, (c) => {
     const idx = flatnonzero(c);
     try {
-      return take(arr, idx);
+      return takeImpl(arr, idx);
     } finally {
       idx.dispose();
     }
@@ -326,6 +339,11 @@ export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
 export function where(cond: ArrayLike): NDArray[];
 export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray;
 export function where(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
+  if (x !== undefined && y !== undefined) return recorded("where", whereImpl(cond, x, y) as NDArray);
+  return whereImpl(cond, x, y);
+}
+
+function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
   if (x === undefined && y === undefined) return nonzero(cond);
   if (x === undefined || y === undefined) throw new ValueError("either both or neither of x and y should be given");
   const temps: NDArray[] = [];
@@ -378,4 +396,10 @@ export function where(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | 
   } finally {
     for (const t of temps) t.dispose();
   }
+}
+
+/** Reports a copying selection to the copy ledger. */
+function recorded(op: string, out: NDArray): NDArray {
+  recordCopy(op, out.nbytes);
+  return out;
 }
