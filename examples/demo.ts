@@ -7,6 +7,7 @@
 // memory bandwidth. Integer-array indexing (E.get([15496, 995])) is a copy,
 // as in NumPy, whatever some tutorials say.
 
+import { runSections } from "./seed/run.js";
 import {
   ascontiguousarray,
   concatenate,
@@ -121,3 +122,9 @@ console.log(`\nheap: ${(s.bytesInUse / 1e6).toFixed(1)} MB in use in ${s.allocat
 for (const a of [...views, ...copies, E]) a.dispose();
 const after = heapStats();
 console.log(`after dispose(): ${after.bytesInUse} bytes in use, ${after.allocations} allocations`);
+
+// Then the tutorial the project grew from, section by section: each prints
+// what its NumPy twin in examples/numpy/ prints (test/examples.test.ts
+// checks that), with the copy ledger showing where integer indexing copies.
+console.log("\nThe views-and-copies tutorial (../shared/seed), ported:");
+await runSections();

@@ -13,7 +13,6 @@
 // For the Chromium test the page publishes its state as `globalThis.__demo`.
 
 import {
-  copyStats,
   defaultRng,
   copyto,
   empty,
@@ -363,7 +362,7 @@ function render(G: NDArray | null): void {
         const tr = el("tr");
         const code = el("td");
         code.append(el("code", r.expr));
-        const time = r.kind === "copy" ? `${fmtMs(r.ms)} first, ${fmtMs(r.steadyMs)} steady` : r.kind === "view" ? `${fmtMs(r.ms)} per call` : "";
+        const time = r.kind === "copy" ? `${fmtMs(r.ms)} → ${fmtMs(r.steadyMs)}` : r.kind === "view" ? fmtMs(r.ms) : "";
         tr.append(
           code,
           el("td", shapeStr(r.shape)),
@@ -375,9 +374,10 @@ function render(G: NDArray | null): void {
         return tr;
       }),
   );
-  const totals = Object.entries(copyStats()).map(([op, c]) => `${op}: ${c.count}× ${fmtBytes(c.bytes)}`);
   $("gather-note").textContent =
-    (state.gatherPath ? `gather path: ${state.gatherPath}. ` : "") + `copy ledger since E was made: ${totals.length ? totals.join(", ") : "nothing copied"}.`;
+    `${state.gatherPath ? `gather path: ${state.gatherPath}. ` : ""}` +
+    "copy ledger: the bytes copied by one call (trackCopies); views copy nothing. " +
+    "time: a view per call; a copy's first run (fresh heap pages) → steady state (a reused block).";
 
   const h = heapStats();
   state.heap = h;
@@ -423,8 +423,8 @@ function color(v: number): [number, number, number] {
 }
 
 function drawHeatmap(values: Float32Array, n: number, d: number): void {
-  const LABEL = 132;
-  const rowH = n === 0 ? 16 : Math.max(2, Math.min(18, Math.floor(320 / n)));
+  const LABEL = 150;
+  const rowH = n === 0 ? 16 : Math.max(2, Math.min(22, Math.floor(320 / n)));
   const width = LABEL + Math.min(d, 768);
   heatmap.width = width;
   heatmap.height = Math.max(40, n * rowH);
