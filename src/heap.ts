@@ -44,6 +44,8 @@ export class Allocation {
     public refs: number,
     /** False once the block is returned to the heap. */
     public live: boolean,
+    /** True once the FinalizationRegistry watches it (see `registerSurvivors`). */
+    public watched = false,
   ) {}
 }
 
@@ -115,6 +117,29 @@ const registry = new FinalizationRegistry<FreedBlock>((b) => {
   liveCount--;
   release(b.ptr, blockSize(b.bytes));
 });
+
+// Registering with a FinalizationRegistry costs about half a microsecond,
+// more than allocating a small array. Finalizers only ever run between jobs,
+// so an allocation need not be watched before the current job ends: new
+// allocations wait in `unwatched`, and a microtask registers those still
+// live. Temporaries created and disposed within one job never pay for it.
+let unwatched: Allocation[] = [];
+
+function registerSurvivors(): void {
+  const list = unwatched;
+  unwatched = [];
+  for (const a of list) {
+    if (a.live) {
+      a.watched = true;
+      registry.register(a, { ptr: a.ptr, bytes: a.bytes }, a);
+    }
+  }
+}
+
+function watch(a: Allocation): void {
+  if (unwatched.length === 0) queueMicrotask(registerSurvivors);
+  unwatched.push(a);
+}
 
 function blockSize(bytes: number): number {
   return bytes === 0 ? 0 : alignUp(bytes, ALIGN);
@@ -275,7 +300,7 @@ export function allocate(bytes: number, shape?: readonly number[], dtype?: strin
   liveCount++;
   if (bytesInUse > peak) peak = bytesInUse;
   const a = new Allocation(ptr, bytes, 0, true);
-  registry.register(a, { ptr, bytes }, a);
+  watch(a);
   if (debugSites) debugSites.set(a, new Error().stack?.split("\n").slice(2).join("\n") ?? "");
   return a;
 }
@@ -313,7 +338,7 @@ export function free(a: Allocation): void {
   if (!a.live) return;
   a.live = false;
   a.refs = 0;
-  registry.unregister(a);
+  if (a.watched) registry.unregister(a);
   debugSites?.delete(a);
   bytesInUse -= a.bytes;
   liveCount--;
