@@ -36,13 +36,17 @@ export function stridesFor(shape: readonly number[], itemsize: number, order: Or
 }
 
 /**
- * NumPy's C-contiguity rule: axes of length 1 are ignored, and an empty
- * array is contiguous whatever its strides.
+ * NumPy's contiguity rule for `order`: walking the axes from the fastest
+ * (last for C, first for F), each stride equals the bytes of everything
+ * faster. Axes of length 1 are ignored, and an empty array is contiguous
+ * whatever its strides.
  */
-export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+function isContiguous(shape: readonly number[], strides: readonly number[], itemsize: number, order: Order): boolean {
+  const n = shape.length;
   let sd = itemsize;
   let ok = true;
-  for (let i = shape.length - 1; i >= 0; i--) {
+  for (let k = 0; k < n; k++) {
+    const i = order === "C" ? n - 1 - k : k;
     const dim = shape[i]!;
     if (dim === 0) return true;
     if (dim !== 1) {
@@ -53,19 +57,14 @@ export function isCContiguous(shape: readonly number[], strides: readonly number
   return ok;
 }
 
-/** NumPy's F-contiguity rule (see `isCContiguous`). */
+/** NumPy's C-contiguity rule (see `isContiguous`). */
+export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  return isContiguous(shape, strides, itemsize, "C");
+}
+
+/** NumPy's F-contiguity rule (see `isContiguous`). */
 export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
-  let sd = itemsize;
-  let ok = true;
-  for (let i = 0; i < shape.length; i++) {
-    const dim = shape[i]!;
-    if (dim === 0) return true;
-    if (dim !== 1) {
-      if (strides[i] !== sd) ok = false;
-      sd *= dim;
-    }
-  }
-  return ok;
+  return isContiguous(shape, strides, itemsize, "F");
 }
 
 /** NumPy's limit on dimensions. */
