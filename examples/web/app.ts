@@ -303,9 +303,9 @@ async function update(): Promise<void> {
       g.expr = advancedIndexing ? "E.get(ids)" : "stack(ids.map(i => E.get(i)))";
       G = g.out;
       keep(g);
-      keep(measure(`E.get(${ids[0]})`, () => E!.get(ids[0]!), 2000));
+      keep(measure(`E.get(${ids[0]})`, () => E!.get(ids[0]!), 1000));
     }
-    keep(measure('E.get(":, :256")', () => E!.get(":, :256"), 2000));
+    keep(measure('E.get(":, :256")', () => E!.get(":, :256"), 1000));
     state.gatherPath = advancedIndexing ? "E.get(ids)" : "stack of row views (E.get(ids) not in this build)";
     state.arrays = copyRow ? [...rows, copyRow] : rows;
     render(G);
@@ -423,7 +423,7 @@ function color(v: number): [number, number, number] {
 }
 
 function drawHeatmap(values: Float32Array, n: number, d: number): void {
-  const LABEL = 150;
+  const LABEL = 210;
   const rowH = n === 0 ? 16 : Math.max(2, Math.min(22, Math.floor(320 / n)));
   const width = LABEL + Math.min(d, 768);
   heatmap.width = width;
@@ -455,17 +455,17 @@ function drawHeatmap(values: Float32Array, n: number, d: number): void {
   ctx.putImageData(img, LABEL, 0);
   if (rowH >= 10) {
     ctx.fillStyle = "#1d2330";
-    ctx.font = `${Math.min(13, rowH - 2)}px ui-monospace, monospace`;
+    ctx.font = `${Math.min(18, rowH - 3)}px ui-monospace, monospace`;
     ctx.textBaseline = "middle";
     for (let r = 0; r < n; r++) {
       const label = `${state.ids[r] ?? ""}`.padStart(6) + " " + (tokenLabels[r] ?? "");
-      ctx.fillText(label.slice(0, 17), 4, r * rowH + rowH / 2);
+      ctx.fillText(label.slice(0, 18), 4, r * rowH + rowH / 2);
     }
   }
 }
 
 function cosineTable(values: Float32Array, n: number, d: number): number[][] {
-  const m = Math.min(n, 12);
+  const m = Math.min(n, 10);
   const norms = Array.from({ length: m }, (_, i) => {
     let s = 0;
     for (let k = 0; k < d; k++) s += values[i * d + k]! ** 2;
