@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { encode } from "gpt-tokenizer/encoding/gpt2";
 import * as sw from "../../src/index.js";
-import { defaultRng, sharesMemory, toNpy, type NDArray } from "../../src/index.js";
+import { defaultRng, sharesMemory, toNpy, toSafetensors, type NDArray } from "../../src/index.js";
 import { buildWeb } from "../../scripts/build-web.mjs";
 import { CSP, serveDemo } from "../../scripts/serve-demo.mjs";
 import { loadFixture } from "../fixtures.js";
@@ -214,6 +214,35 @@ describe("the browser demo in headless Chromium", () => {
     expect(d.gathered).toEqual(want);
     expect(await page.textContent("#source")).toContain("small.npy");
     small.dispose();
+  });
+
+  it("takes wte.weight from a safetensors file dropped on the page", async () => {
+    const wte = defaultRng(11).standardNormal([16000, 4], { dtype: "float32" });
+    const wpe = defaultRng(12).standardNormal([8, 4], { dtype: "float32" });
+    const bytes = toSafetensors({ "wpe.weight": wpe, "wte.weight": wte }, { metadata: { format: "pt" } });
+    await page.evaluate((b64) => {
+      const bin = atob(b64);
+      const buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([buf], "model.safetensors"));
+      document.getElementById("drop")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, Buffer.from(bytes).toString("base64"));
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { __demo: DemoState }).__demo;
+      return d.source === "model.safetensors" && !d.busy && d.text === "Hello world";
+    });
+    const d = await demo(page);
+    expect(d.error).toBe("");
+    expect(d.eShape).toEqual([16000, 4]);
+    expect(d.ids).toEqual([15496, 995]);
+    const want: number[] = [];
+    for (const i of d.ids) want.push(...(wte.get(i).toTypedArray() as Float32Array));
+    expect(d.gathered).toEqual(want);
+    // The embedding was copied out of the file's one allocation and the rest freed.
+    expect(d.heap!.bytesInUse).toBe(wte.nbytes + d.gathered.length * 4);
+    wte.dispose();
+    wpe.dispose();
   });
 
   it("frees everything", async () => {
