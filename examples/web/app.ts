@@ -211,18 +211,18 @@ function useEmbedding(next: NDArray, source: string): void {
  * Uses integer-array indexing when the library has it; otherwise stacks
  * the row views (the same copy, one kernel call per row).
  */
-function gather(ids: Int32Array): NDArray {
+function gather(ids: number[]): NDArray {
   const e = E!;
   if (advancedIndexing === null) {
     try {
-      e.get(new Int32Array([0, 0])).dispose();
+      e.get([0, 0]).dispose();
       advancedIndexing = true;
     } catch {
       advancedIndexing = false;
     }
   }
   if (advancedIndexing) return e.get(ids);
-  const rows = Array.from(ids, (i) => e.get(i));
+  const rows = ids.map((i) => e.get(i));
   try {
     return stack(rows);
   } finally {
@@ -296,10 +296,9 @@ async function update(): Promise<void> {
       rows.push(row);
       if (out !== E) derived.push(out);
     };
-    const idArr = Int32Array.from(ids);
     let G: NDArray | null = null;
     if (ids.length > 0) {
-      const g = measure("E.get(ids)", () => gather(idArr), 20);
+      const g = measure("E.get(ids)", () => gather(ids), 20);
       g.expr = advancedIndexing ? "E.get(ids)" : "stack(ids.map(i => E.get(i)))";
       G = g.out;
       keep(g);

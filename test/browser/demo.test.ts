@@ -163,10 +163,8 @@ describe("the browser demo in headless Chromium", () => {
     expect(d.arrays[1]!.ledgerBytes).toBe(0);
     expect(d.arrays[2]!.ledgerBytes).toBe(0);
     expect(d.arrays[3]!.ledgerBytes).toBe(50257 * 256 * 4);
-    // The gather is a copy: the ledger shows at least the bytes it wrote.
-    const gatherLedger = d.arrays[0]!.ledgerBytes;
-    expect(gatherLedger).toBeGreaterThanOrEqual(d.ids.length * 768 * 4);
-    if (gatherLedger !== d.ids.length * 768 * 4) problems.push(`ledger: the gather reported ${gatherLedger} bytes, the rows are ${d.ids.length * 768 * 4}`);
+    // The gather is a copy of exactly its rows.
+    expect(d.arrays[0]!.ledgerBytes).toBe(d.ids.length * 768 * 4);
     for (const a of [G, row, head, dense]) a.dispose();
 
     // Cosine similarity, recomputed from the Node rows.
@@ -284,7 +282,6 @@ describe("the browser demo in headless Chromium", () => {
   it("logged no console errors, page errors or CSP violations", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(`${ARTIFACTS}problems.txt`, problems.join("\n"));
-    for (const p of problems.filter((p) => p.startsWith("ledger:"))) console.log(`[browser] note: ${p}`);
-    expect(problems.filter((p) => !p.startsWith("ledger:"))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
