@@ -128,6 +128,8 @@ function divmodF32(a: f32, b: f32, wantMod: bool): f32 {
 }
 
 @inline function powInt<T>(x: T, y: T): T {
+  // A negative exponent is an error the façade raises (status 1); never loop on it.
+  if (isSigned<T>() && y < <T>0) return <T>0;
   let r: T = <T>1;
   let b: T = x;
   let e: T = y;
@@ -167,7 +169,8 @@ function divmodF32(a: f32, b: f32, wantMod: bool): f32 {
     return modInt<T>(x, y);
   }
   if (op == POW) {
-    if (isFloat<T>()) return <T>Math.pow(<f64>x, <f64>y);
+    // C's pow: pow(1, y) = 1 and pow(x, 0) = 1 even for NaN (AssemblyScript's Math.pow answers NaN).
+    if (isFloat<T>()) return x == <T>1 || y == <T>0 ? <T>1 : <T>Math.pow(<f64>x, <f64>y);
     return powInt<T>(x, y);
   }
   unreachable();
