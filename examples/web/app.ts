@@ -415,9 +415,9 @@ function toFloat32(G: NDArray): Float32Array {
   }
 }
 
+/** Diverging blue-white-red for v in [-1, 1] (clamped). */
 function color(v: number): [number, number, number] {
-  // Diverging blue-white-red, saturating at 2.5 standard normal units.
-  const t = Math.max(-1, Math.min(1, v / 2.5));
+  const t = Math.max(-1, Math.min(1, v));
   return t < 0 ? [255 * (1 + t) + 40 * -t, 255 * (1 + t) + 90 * -t, 255] : [255, 255 * (1 - t) + 60 * t, 255 * (1 - t) + 40 * t];
 }
 
@@ -437,11 +437,16 @@ function drawHeatmap(values: Float32Array, n: number, d: number): void {
     return;
   }
   const cols = Math.min(d, 768);
+  // Saturate at 2.5 standard deviations of the rows shown: a real GPT-2
+  // embedding (values around ±0.1) reads as well as the seeded normals.
+  let sq = 0;
+  for (let i = 0; i < n * d; i++) sq += values[i]! ** 2;
+  const sat = 2.5 * Math.sqrt(sq / (n * d)) || 1;
   const img = ctx.createImageData(cols, n * rowH);
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < cols; c++) {
       // More than 768 columns: sample evenly.
-      const [R, G, B] = color(values[r * d + Math.floor((c * d) / cols)]!);
+      const [R, G, B] = color(values[r * d + Math.floor((c * d) / cols)]! / sat);
       for (let y = 0; y < rowH; y++) {
         const p = ((r * rowH + y) * cols + c) * 4;
         img.data[p] = R;
@@ -489,7 +494,7 @@ function cosineTable(values: Float32Array, n: number, d: number): number[][] {
       tr.append(el("th", tokenLabels[i] ?? ""));
       for (const v of row) {
         const td = el("td", v.toFixed(2));
-        const [R, G, B] = color(v * 2.5);
+        const [R, G, B] = color(v);
         td.style.backgroundColor = `rgb(${R | 0}, ${G | 0}, ${B | 0})`;
         tr.append(td);
       }
