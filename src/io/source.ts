@@ -65,7 +65,7 @@ export const CHUNK = 8 << 20;
 // Node's fs, reached without an import statement so that browser bundles
 // never see a node: module.
 
-/** Node's `fs`, or a clear error outside Node. */
+/** @internal Node's `fs`, or a clear error outside Node. */
 export function nodeFs(fn: string): typeof NodeFs {
   const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = p?.getBuiltinModule?.("node:fs") as typeof NodeFs | undefined;
