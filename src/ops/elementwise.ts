@@ -179,7 +179,7 @@ function hazard(dst: NDArray, p: Prepared, dstStrides: readonly number[], dstAdd
 function resultOrder(shape: readonly number[], arrays: readonly NDArray[]): "C" | "F" {
   let f = false;
   for (const a of arrays) {
-    if (a.ndim !== shape.length || a.size <= 1) continue;
+    if (a.ndim !== shape.length || a.size <= 1 || (a.isC && a.isF)) continue;
     if (a.isC) return "C";
     if (a.isF) f = true;
     else return "C";

@@ -28,9 +28,9 @@
 import { AxisError, ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType } from "../dtype.js";
 import { kernels, onHeapGrow, scratch } from "../heap.js";
-import { planLoops, stridesFor } from "../layout.js";
+import { stridesFor } from "../layout.js";
 import { NDArray, makeView } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { array, asarray, emptyArray, type ArrayLike } from "../creation.js";
 import { moveaxis } from "../manipulation.js";
 import { castInto } from "./astype.js";
 import { copyFrom } from "./copy.js";
@@ -74,6 +74,8 @@ function kernel<K>(name: string): K {
 /** Normalised, sorted reduced axes; NumPy's AxisError and duplicate messages. */
 export function reducedAxes(ndim: number, axis: number | readonly number[] | null | undefined): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  // NumPy lets a plain 0 or -1 name the (absent) axis of a 0-d array.
+  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
   const list = typeof axis === "number" ? [axis] : Array.from(axis);
   const seen = new Set<number>();
   for (const ax of list) {
@@ -139,7 +141,7 @@ function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DType): N
     const full: number[] = [];
     let j = 0;
     for (let i = 0; i < a.ndim; i++) full.push(axes.includes(i) ? 0 : ostr[j++]!);
-    const p = planLoops(a.shape, [src.strides, full]);
+    const p = planReduction(a.shape, src.strides, full);
     let ps = p.shape;
     let st = p.strides;
     if (ps.length === 0) {
@@ -159,6 +161,36 @@ function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DType): N
   } finally {
     temp?.dispose();
   }
+}
+
+/**
+ * The reduction's loop nest: planLoops' rules (drop length-1 axes, order
+ * outer to inner by the input's stride magnitude, merge axes both operands
+ * walk as one) except that no axis is flipped, because NumPy's reduction
+ * iterator keeps the logical order and the order of additions decides the
+ * float result.
+ */
+function planReduction(shape: readonly number[], ins: readonly number[], outs: readonly number[]): { shape: number[]; strides: number[][]; offsets: number[] } {
+  const axes: number[] = [];
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) axes.push(i);
+  axes.sort((x, y) => Math.abs(ins[y]!) - Math.abs(ins[x]!) || Math.abs(outs[y]!) - Math.abs(outs[x]!) || x - y);
+  const ps: number[] = [];
+  const is: number[] = [];
+  const os: number[] = [];
+  for (const ax of axes) {
+    const n = shape[ax]!;
+    const last = ps.length - 1;
+    if (last >= 0 && is[last] === ins[ax]! * n && os[last] === outs[ax]! * n) {
+      ps[last]! *= n;
+      is[last] = ins[ax]!;
+      os[last] = outs[ax]!;
+    } else {
+      ps.push(n);
+      is.push(ins[ax]!);
+      os.push(outs[ax]!);
+    }
+  }
+  return { shape: ps, strides: [is, os], offsets: [0, 0] };
 }
 
 /** Finishes a reduction: casts to the result dtype and restores reduced axes for keepdims. */
@@ -185,6 +217,7 @@ function sumDType(d: DType): DType {
 }
 
 function loopOf(op: Op, d: DType): DType {
+  if (d === "float16" && (op === "sum" || op === "prod")) return "float16";
   if (d === "float16" || d === "bfloat16") return "float32";
   if (d === "bool" && (op === "sum" || op === "prod")) return "bool";
   return d;
@@ -231,13 +264,19 @@ function count(a: NDArray, axes: readonly number[]): number {
   return n;
 }
 
-/** Divides `r` by the count in place (NumPy's true_divide(..., out=ret, casting='unsafe')). */
+/**
+ * Divides `r` by the count in place, as NumPy's `true_divide(ret, rcount,
+ * out=ret, casting='unsafe')`: the count is a strong intp there, so the
+ * quotient is computed in float64 and cast back (float16 inf / n stays inf).
+ */
 function divideInPlace(r: NDArray, n: number): NDArray {
-  if (DTYPES[r.dtype].kind === "f") {
+  if (r.dtype === "float64") {
     divide(r, n, { out: r });
     return r;
   }
-  const q = divide(r, n);
+  const count = array(n, { dtype: "int64" });
+  const q = divide(r, count);
+  count.dispose();
   castInto(r, q);
   q.dispose();
   return r;
@@ -371,7 +410,8 @@ function rowsOf(a: NDArray, axis: number | null, d: DType): NDArray {
 
 function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): NDArray {
   return withInput(x, (a) => {
-    const axis = opts?.axis === null || opts?.axis === undefined ? null : reducedAxes(a.ndim, opts.axis)[0]!;
+    const axis = opts?.axis === null || opts?.axis === undefined || a.ndim === 0 ? null : reducedAxes(a.ndim, opts.axis)[0]!;
+    if (a.ndim === 0 && opts?.axis !== null && opts?.axis !== undefined) reducedAxes(0, opts.axis);
     const n = axis === null ? a.size : a.shape[axis]!;
     if (n === 0) throw new ValueError(`attempt to get ${op} of an empty sequence`);
     const d = rowDType(a.dtype);
@@ -404,10 +444,11 @@ export function argmin(x: ArrayLike, opts?: AxisOptions): NDArray {
 
 function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: number | null | undefined; dtype?: DType | undefined }): NDArray {
   return withInput(x, (a) => {
-    const axis = opts?.axis === null || opts?.axis === undefined ? null : reducedAxes(a.ndim, opts.axis)[0]!;
+    const axis = opts?.axis === null || opts?.axis === undefined || a.ndim === 0 ? null : reducedAxes(a.ndim, opts.axis)[0]!;
+    if (a.ndim === 0 && opts?.axis !== null && opts?.axis !== undefined) reducedAxes(0, opts.axis);
     const result = opts?.dtype !== undefined ? checkDType(opts.dtype) : sumDType(a.dtype);
     const rk = DTYPES[result].kind;
-    const loop: DType = rk === "f" ? (result === "float64" ? "float64" : "float32") : "int64";
+    const loop: DType = rk === "f" ? (result === "float64" || result === "float16" ? result : "float32") : "int64";
     const shape = axis === null ? [a.size] : a.shape;
     const rows = rowsOf(a, axis, loop);
     try {
