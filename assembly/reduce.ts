@@ -179,8 +179,37 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
   const sz = <i32>sizeof<T>();
   let acc = init;
   let i = 0;
-  // Products of floats stay sequential (NumPy's order); the rest is order-free.
-  if (hasVec<T>(op) && !(op == PROD && isFloat<T>()) && s == sz) {
+  if (isFloat<T>() && (op == MAX || op == MIN) && s == sz) {
+    // WebAssembly's NaN-propagating f32x4.max costs several x86 instructions;
+    // pmax/pmin are one each. NaN is tracked on the side and wins at the end.
+    const L = 16 / sz;
+    if (n >= 4 * L) {
+      let v0 = v128.load(a);
+      let v1 = v128.load(a, 16);
+      let v2 = v128.load(a, 32);
+      let v3 = v128.load(a, 48);
+      let nan = v128.or(v128.or(fne<T>(v0, v0), fne<T>(v1, v1)), v128.or(fne<T>(v2, v2), fne<T>(v3, v3)));
+      i = 4 * L;
+      for (; i <= n - 4 * L; i += 4 * L) {
+        const p = a + <usize>(i * sz);
+        const x0 = v128.load(p);
+        const x1 = v128.load(p, 16);
+        const x2 = v128.load(p, 32);
+        const x3 = v128.load(p, 48);
+        v0 = pext<T>(op, v0, x0);
+        v1 = pext<T>(op, v1, x1);
+        v2 = pext<T>(op, v2, x2);
+        v3 = pext<T>(op, v3, x3);
+        nan = v128.or(nan, v128.or(v128.or(fne<T>(x0, x0), fne<T>(x1, x1)), v128.or(fne<T>(x2, x2), fne<T>(x3, x3))));
+      }
+      const v = pext<T>(op, pext<T>(op, v0, v1), pext<T>(op, v2, v3));
+      acc = combine<T>(op, acc, horizontal<T>(op, v));
+      if (v128.any_true(nan)) acc = <T>NaN;
+    }
+  }
+  // Integer sums, products, max and min are order-free: two vector accumulators.
+  // Float products stay sequential (NumPy's order).
+  if (hasVec<T>(op) && !isFloat<T>() && s == sz) {
     const L = 16 / sz;
     if (n >= 2 * L) {
       let v0 = v128.load(a);
@@ -196,6 +225,16 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
   }
   for (; i < n; i++) acc = combine<T>(op, acc, load<T>(a + <usize>(i * s)));
   return acc;
+}
+
+@inline function fne<T>(x: v128, y: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.ne(x, y) : f64x2.ne(x, y);
+}
+
+/** Pseudo max/min (x86's maxps/minps): ignores NaN in the second operand; the callers track NaN. */
+@inline function pext<T>(op: i32, x: v128, y: v128): v128 {
+  if (sizeof<T>() == 4) return op == MAX ? f32x4.pmax(x, y) : f32x4.pmin(x, y);
+  return op == MAX ? f64x2.pmax(x, y) : f64x2.pmin(x, y);
 }
 
 /** Folds the lanes of `v` with `op` by swapping halves, then quarters, … */
