@@ -253,6 +253,45 @@ function execute(
 
 /** Plans the loop nest over `shape` for the destination and inputs and writes the table. Returns the planned rank, 0 when empty. */
 function plan(shape: readonly number[], dstStrides: readonly number[], inputs: Prepared[], dst: number): { k: number; addrs: number[] } {
+  // Fast path, no planner: the destination is C-contiguous and every input
+  // either has its strides or is a broadcast scalar (all zero strides). The
+  // whole operation is then one flat loop (small arrays pay microseconds
+  // less). Strides of length-1 axes do not matter and are skipped.
+  let n = 1;
+  let dense = true;
+  let item = 0;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const len = shape[i]!;
+    if (len !== 1) {
+      if (item === 0) item = dstStrides[i]!;
+      if (dstStrides[i] !== item * n) dense = false;
+    }
+    n *= len;
+  }
+  if (dense && item > 0) {
+    const flat: number[] = [];
+    for (const x of inputs) {
+      let same = true;
+      let zero = true;
+      for (let i = 0; i < shape.length; i++) {
+        if (shape[i] === 1) continue;
+        if (x.strides[i] !== dstStrides[i]) same = false;
+        if (x.strides[i] !== 0) zero = false;
+      }
+      if (!same && !zero) {
+        dense = false;
+        break;
+      }
+      flat.push(same ? item : 0);
+    }
+    if (dense) {
+      const base = scratch() >>> 2;
+      i32[base] = n;
+      i32[base + 1] = item;
+      for (let j = 0; j < flat.length; j++) i32[base + 2 + j] = flat[j]!;
+      return { k: 1, addrs: [dst, ...inputs.map((x) => x.addr)] };
+    }
+  }
   const p = planLoops(shape, [dstStrides, ...inputs.map((x) => x.strides)]);
   let ps = p.shape;
   let st = p.strides;
