@@ -359,20 +359,22 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
     // OverflowError); true division of integers takes it as a float.
     const via = ufunc === "divide" && !isFloat(common) ? "float64" : common;
     const loopStore = loop === "bool" ? "bool" : loop;
-    for (const [arr, v, slot] of [
-      [xa, x, SLOT_A],
-      [ya, y, SLOT_B],
-    ] as const) {
-      if (arr !== null) inputs.push(prepareArray(arr, loop, shape));
-      else {
-        const addr = scalarSlot(v as Scalar, via, loopStore, slot);
-        inputs.push({ addr, strides: shape.map(() => 0), array: null, temp: null });
-      }
+    // A scalar is checked now (before anything is allocated) and written to
+    // its slot just before the kernel runs: casting temporaries use the scratch area.
+    const zeros = shape.map(() => 0);
+    if (xa !== null) inputs.push(prepareArray(xa, loop, shape));
+    else {
+      toStored(via, x as Scalar);
+      inputs.push({ addr: scratch() + SLOT_A, strides: zeros, array: null, temp: null });
+    }
+    if (ya !== null) inputs.push(prepareArray(ya, loop, shape));
+    else {
+      toStored(via, y as Scalar);
+      inputs.push({ addr: scratch() + SLOT_B, strides: zeros, array: null, temp: null });
     }
     const order = resultOrder(shape, [xa, ya].filter((a): a is NDArray => a !== null));
     const fn = kernel<BinKernel>(kname);
     return execute(ufunc, inputs, shape, loop, result, out, order, (dst, ds) => {
-      // Scalars are re-written: casting temporaries may have used the scratch area.
       if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
       if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
       const { k, addrs } = plan(shape, ds, inputs, dst);
