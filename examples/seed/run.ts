@@ -9,6 +9,8 @@ import { main as whichOps } from "./03_which_ops.js";
 import { main as sharesMemory } from "./04_shares_memory.js";
 import { main as embeddings } from "./05_embeddings.js";
 import { main as batches } from "./06_batches.js";
+import { main as preprocessing } from "./07_preprocessing.js";
+import { main as whenToCopy } from "./08_when_to_copy.js";
 import { main as pitfalls } from "./09_pitfalls.js";
 import { main as performanceSection } from "./10_performance.js";
 
@@ -20,6 +22,8 @@ export const SECTIONS: [string, string, () => void][] = [
   ["04_shares_memory", "使用 shares_memory 检查共享 — checking for shared memory", sharesMemory],
   ["05_embeddings", "词嵌入矩阵处理 — embedding matrices", embeddings],
   ["06_batches", "Batch 处理 — batches", batches],
+  ["07_preprocessing", "数据预处理流水线 — a preprocessing pipeline", preprocessing],
+  ["08_when_to_copy", "何时使用副本,何时使用视图 — when to copy, when to view", whenToCopy],
   ["09_pitfalls", "常见误区 — common pitfalls", pitfalls],
   ["10_performance", "性能考量 — performance", performanceSection],
 ];
