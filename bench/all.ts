@@ -8,5 +8,6 @@ import { workloads as overlap } from "./overlap.bench.js";
 import { workloads as io } from "./io.bench.js";
 import { workloads as astype } from "./astype.bench.js";
 import { workloads as random } from "./random.bench.js";
+import { workloads as math } from "./math.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...gather, ...astype, ...overlap, ...random, ...io];
+export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...gather, ...astype, ...overlap, ...math, ...random, ...io];
