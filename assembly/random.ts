@@ -505,7 +505,15 @@ function boundedU32<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, mask
 // 16- and 8-bit draws share one 32-bit word, low part first. The buffer
 // lives only for one fill, as in NumPy (each call starts with an empty one).
 
-function boundedU16<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+/**
+ * Bounded draws for 8- and 16-bit outputs (T = u8 or u16). NumPy's buffered
+ * generator splits each 32-bit draw into 32/bits pieces, lowest first, and
+ * uses the masked method or Lemire's on `bits` bits.
+ */
+function boundedSmall<G, T>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
+  const bits: u32 = <u32>sizeof<T>() * 8;
+  const full: u32 = (1 << bits) - 1;
+  const pieces: i32 = <i32>(32 / bits) - 1;
   let buf: u32 = 0;
   let left = 0;
   const mask = <u32>genMask(rng);
@@ -514,97 +522,46 @@ function boundedU16<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, mask
     let v: u32;
     if (rng == 0) {
       v = 0;
-    } else if (rng == 0xffff || masked) {
-      const m = rng == 0xffff ? 0xffff : mask;
+    } else if (rng == full || masked) {
+      const m = rng == full ? full : mask;
       do {
         if (left == 0) {
           buf = next32<G>(st);
-          left = 1;
+          left = pieces;
         } else {
-          buf >>= 16;
+          buf >>= bits;
           left--;
         }
         v = buf & m;
       } while (v > rng);
     } else {
-      // Lemire on 16 bits: m = draw * (rng + 1), keep the high half.
+      // Lemire on `bits` bits: m = draw * (rng + 1), keep the high half.
       if (left == 0) {
         buf = next32<G>(st);
-        left = 1;
+        left = pieces;
       } else {
-        buf >>= 16;
+        buf >>= bits;
         left--;
       }
-      let m = (buf & 0xffff) * excl;
-      let lo = m & 0xffff;
+      let m = (buf & full) * excl;
+      let lo = m & full;
       if (lo < excl) {
-        const threshold: u32 = (0xffff - rng) % excl;
+        const threshold: u32 = (full - rng) % excl;
         while (lo < threshold) {
           if (left == 0) {
             buf = next32<G>(st);
-            left = 1;
+            left = pieces;
           } else {
-            buf >>= 16;
+            buf >>= bits;
             left--;
           }
-          m = (buf & 0xffff) * excl;
-          lo = m & 0xffff;
+          m = (buf & full) * excl;
+          lo = m & full;
         }
       }
-      v = m >> 16;
+      v = m >> bits;
     }
-    store<u16>(out + (i << 1), <u16>(off + v));
-  }
-}
-
-function boundedU8<G>(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
-  let buf: u32 = 0;
-  let left = 0;
-  const mask = <u32>genMask(rng);
-  const excl = rng + 1;
-  for (let i: usize = 0; i < n; i++) {
-    let v: u32;
-    if (rng == 0) {
-      v = 0;
-    } else if (rng == 0xff || masked) {
-      const m = rng == 0xff ? 0xff : mask;
-      do {
-        if (left == 0) {
-          buf = next32<G>(st);
-          left = 3;
-        } else {
-          buf >>= 8;
-          left--;
-        }
-        v = buf & m;
-      } while (v > rng);
-    } else {
-      if (left == 0) {
-        buf = next32<G>(st);
-        left = 3;
-      } else {
-        buf >>= 8;
-        left--;
-      }
-      let m = (buf & 0xff) * excl;
-      let lo = m & 0xff;
-      if (lo < excl) {
-        const threshold: u32 = (0xff - rng) % excl;
-        while (lo < threshold) {
-          if (left == 0) {
-            buf = next32<G>(st);
-            left = 3;
-          } else {
-            buf >>= 8;
-            left--;
-          }
-          m = (buf & 0xff) * excl;
-          lo = m & 0xff;
-        }
-      }
-      v = m >> 8;
-    }
-    store<u8>(out + i, <u8>(off + v));
+    store<T>(out + i * sizeof<T>(), <T>(off + v));
   }
 }
 
@@ -635,10 +592,10 @@ export function mt19937_bounded_uint32(st: usize, out: usize, n: usize, off: u32
   boundedU32<u32>(st, out, n, off, rng, masked);
 }
 export function mt19937_bounded_uint16(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
-  boundedU16<u32>(st, out, n, off, rng, masked);
+  boundedSmall<u32, u16>(st, out, n, off, rng, masked);
 }
 export function mt19937_bounded_uint8(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
-  boundedU8<u32>(st, out, n, off, rng, masked);
+  boundedSmall<u32, u8>(st, out, n, off, rng, masked);
 }
 export function mt19937_bounded_bool(st: usize, out: usize, n: usize, off: u32, rng: u32): void {
   boundedBool<u32>(st, out, n, off, rng);
@@ -650,10 +607,10 @@ export function pcg64_bounded_uint32(st: usize, out: usize, n: usize, off: u32, 
   boundedU32<u64>(st, out, n, off, rng, masked);
 }
 export function pcg64_bounded_uint16(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
-  boundedU16<u64>(st, out, n, off, rng, masked);
+  boundedSmall<u64, u16>(st, out, n, off, rng, masked);
 }
 export function pcg64_bounded_uint8(st: usize, out: usize, n: usize, off: u32, rng: u32, masked: bool): void {
-  boundedU8<u64>(st, out, n, off, rng, masked);
+  boundedSmall<u64, u8>(st, out, n, off, rng, masked);
 }
 export function pcg64_bounded_bool(st: usize, out: usize, n: usize, off: u32, rng: u32): void {
   boundedBool<u64>(st, out, n, off, rng);
