@@ -177,12 +177,8 @@ for ref, ours in json.load(sys.stdin):
 print(json.dumps(bad))
 `;
     let out: string;
-    try {
+    // python3 with NumPy is on every machine of this project: no silent skip.
       out = execFileSync("python3", ["-c", script], { input: JSON.stringify(pairs), encoding: "utf8" });
-    } catch (e) {
-      console.warn("python3 with NumPy is not available; skipping the NumPy round trip", e);
-      return;
-    }
     expect(JSON.parse(out)).toEqual([]);
   });
 });

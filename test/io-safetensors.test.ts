@@ -129,12 +129,8 @@ except ImportError:
 print(json.dumps({'used': used, 'meta': meta, 't': tensors['t'].tolist(), 'b': tensors['b'].tolist()}))
 `;
     let out: { used: string; meta: unknown; t: unknown; b: unknown };
-    try {
+    // python3 with NumPy is on every machine of this project: no silent skip.
       out = JSON.parse(execFileSync("python3", ["-c", script, p], { encoding: "utf8" }));
-    } catch (e) {
-      console.warn("python3 with NumPy is not available; skipping", e);
-      return;
-    }
     expect(out.meta).toEqual({ format: "np" });
     expect(out.t).toEqual(t.toArray());
     expect(out.b).toEqual(b.toArray());
@@ -246,9 +242,8 @@ describe("loadSafetensors: hostile and truncated files", () => {
   });
 });
 
-describe("a real-shaped GPT-2 file (slow; set STRIDEWISE_SLOW=1)", () => {
-  const slow = process.env.STRIDEWISE_SLOW === "1";
-  it.skipIf(!slow)("loads wte.weight (50257 × 768 float32) from disk equal to NumPy's read", async () => {
+describe("a real-shaped GPT-2 file", () => {
+  it("loads wte.weight (50257 × 768 float32) from disk equal to NumPy's read", async () => {
     const p = join(tmp, "gpt2-wte.safetensors");
     execFileSync("python3", ["scripts/make_gpt2_safetensors.py", p, "--only", "wte.weight,wpe.weight"]);
     const sums = JSON.parse(
@@ -271,6 +266,10 @@ print(json.dumps({k: [float(v.astype('f8').sum()), float(v.reshape(-1)[-1])] for
       expect(v[v.length - 1]).toBe(last);
     }
     st.dispose();
-    expect(heapMark()).toEqual(before);
+    // Nothing of this load stays allocated. (Undisposed leftovers of earlier
+    // tests may be collected meanwhile, so the heap can only shrink.)
+    const after = heapMark();
+    expect(after.bytesInUse).toBeLessThanOrEqual(before.bytesInUse);
+    expect(after.allocations).toBeLessThanOrEqual(before.allocations);
   });
 });
