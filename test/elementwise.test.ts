@@ -27,6 +27,7 @@ import {
 } from "../src/index.js";
 import * as M from "../src/ops/math.js";
 import { base64Bytes, jsValue, loadFixture, type Encoded } from "./fixtures.js";
+import { buildArray, ulpDistance, type ArrayArg } from "./math-fixtures.js";
 
 /**
  * The most a transcendental or float power result may differ from NumPy's,
@@ -37,55 +38,18 @@ import { base64Bytes, jsValue, loadFixture, type Encoded } from "./fixtures.js";
  */
 export const ULP_BOUND: Readonly<Record<string, number>> = { float64: 1, float32: 2, float16: 1, bfloat16: 1 };
 
-type ArrayArg = { dtype: DType; shape: number[]; layout: string; b64: string };
 type Arg = ArrayArg | { scalar: Encoded };
 type Expect = { dtype: DType; shape: number[]; b64: string } | { error: string; message: string };
 type Case = { op: string; args: Arg[]; out?: { dtype: DType; shape: number[] }; expect: Expect };
 
 const fixture = loadFixture<{ cases: Case[] }>("math");
 
-/** The logical C-order array of a fixture operand, laid out in memory as `layout` says. */
-export function buildArray(a: ArrayArg): NDArray {
-  const bytes = base64Bytes(a.b64);
-  const flat = array(bytes).view(a.dtype);
-  const logical = flat.reshape(a.shape);
-  if (a.layout === "C" || a.shape.length === 0) return logical;
-  if (a.layout === "F") return asfortranarray(logical);
-  if (a.layout === "rev") return logical.get("...", "::-1").copy().get("...", "::-1");
-  if (a.layout === "step2") {
-    const wide = zeros([...a.shape.slice(0, -1), a.shape[a.shape.length - 1]! * 2], { dtype: a.dtype });
-    copyto(wide.get("...", "::2"), logical);
-    return wide.get("...", "::2");
-  }
-  throw new Error(`unknown layout ${a.layout}`);
-}
 
 function bytesOf(r: NDArray): Uint8Array {
   const t = r.toTypedArray();
   return new Uint8Array(t.buffer, t.byteOffset, t.byteLength);
 }
 
-/** Distance in ulps between two floats of the same width given as bit patterns; NaN == NaN, +0 == -0. */
-export function ulpDistance(dtype: DType, got: Uint8Array, want: Uint8Array, i: number): number {
-  const size = dtype === "float64" ? 8 : dtype === "float32" ? 4 : 2;
-  const g = new DataView(got.buffer, got.byteOffset + i * size, size);
-  const w = new DataView(want.buffer, want.byteOffset + i * size, size);
-  const read = (v: DataView): bigint =>
-    size === 8 ? v.getBigInt64(0, true) : BigInt(size === 4 ? v.getInt32(0, true) : v.getInt16(0, true));
-  const isNan = (v: DataView): boolean => {
-    if (size === 8) return Number.isNaN(v.getFloat64(0, true));
-    if (size === 4) return Number.isNaN(v.getFloat32(0, true));
-    const b = v.getUint16(0, true);
-    return dtype === "bfloat16" ? (b & 0x7f80) === 0x7f80 && (b & 0x7f) !== 0 : (b & 0x7c00) === 0x7c00 && (b & 0x3ff) !== 0;
-  };
-  const gn = isNan(g);
-  const wn = isNan(w);
-  if (gn || wn) return gn && wn ? 0 : Infinity;
-  const min = -(1n << BigInt(size * 8 - 1));
-  const ord = (x: bigint): bigint => (x < 0n ? min - x : x);
-  const d = ord(read(g)) - ord(read(w));
-  return Number(d < 0n ? -d : d);
-}
 
 const INEXACT = new Set(["exp", "log", "log1p", "expm1", "sin", "cos", "tanh", "power"]);
 
