@@ -74,6 +74,29 @@ const MIN = 3;
 
 // ---- NumPy's pairwise summation -----------------------------------------
 
+/**
+ * NumPy's eight-accumulator leaf over a strided run of `m` elements (m a
+ * multiple of 8, at least 8): r[j] sums elements j, j+8, j+16, …, and the
+ * eight are combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)).
+ */
+@inline function strided8<T>(a: usize, m: i32, s: i32): T {
+  const ss = <usize>s;
+  let r0 = load<T>(a), r1 = load<T>(a + ss), r2 = load<T>(a + 2 * ss), r3 = load<T>(a + 3 * ss);
+  let r4 = load<T>(a + 4 * ss), r5 = load<T>(a + 5 * ss), r6 = load<T>(a + 6 * ss), r7 = load<T>(a + 7 * ss);
+  for (let i = 8; i < m; i += 8) {
+    const p = a + <usize>(i * s);
+    r0 += load<T>(p);
+    r1 += load<T>(p + ss);
+    r2 += load<T>(p + 2 * ss);
+    r3 += load<T>(p + 3 * ss);
+    r4 += load<T>(p + 4 * ss);
+    r5 += load<T>(p + 5 * ss);
+    r6 += load<T>(p + 6 * ss);
+    r7 += load<T>(p + 7 * ss);
+  }
+  return ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+}
+
 /** NumPy's FLOAT_pairwise_sum: the lanes of two vectors are its r[0..7]. */
 function pairwiseF32(a: usize, n: i32, s: i32): f32 {
   if (n < 8) {
@@ -95,21 +118,8 @@ function pairwiseF32(a: usize, n: i32, s: i32): f32 {
       res = ((f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1)) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3))) +
         ((f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1)) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3)));
     } else {
-      const ss = <usize>s;
-      let r0 = load<f32>(a), r1 = load<f32>(a + ss), r2 = load<f32>(a + 2 * ss), r3 = load<f32>(a + 3 * ss);
-      let r4 = load<f32>(a + 4 * ss), r5 = load<f32>(a + 5 * ss), r6 = load<f32>(a + 6 * ss), r7 = load<f32>(a + 7 * ss);
-      for (; i < m; i += 8) {
-        const p = a + <usize>(i * s);
-        r0 += load<f32>(p);
-        r1 += load<f32>(p + ss);
-        r2 += load<f32>(p + 2 * ss);
-        r3 += load<f32>(p + 3 * ss);
-        r4 += load<f32>(p + 4 * ss);
-        r5 += load<f32>(p + 5 * ss);
-        r6 += load<f32>(p + 6 * ss);
-        r7 += load<f32>(p + 7 * ss);
-      }
-      res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+      res = strided8<f32>(a, m, s);
+      i = m;
     }
     for (; i < n; i++) res += load<f32>(a + <usize>(i * s));
     return res;
@@ -145,21 +155,8 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
       res = ((f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1)) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1))) +
         ((f64x2.extract_lane(v2, 0) + f64x2.extract_lane(v2, 1)) + (f64x2.extract_lane(v3, 0) + f64x2.extract_lane(v3, 1)));
     } else {
-      const ss = <usize>s;
-      let r0 = load<f64>(a), r1 = load<f64>(a + ss), r2 = load<f64>(a + 2 * ss), r3 = load<f64>(a + 3 * ss);
-      let r4 = load<f64>(a + 4 * ss), r5 = load<f64>(a + 5 * ss), r6 = load<f64>(a + 6 * ss), r7 = load<f64>(a + 7 * ss);
-      for (; i < m; i += 8) {
-        const p = a + <usize>(i * s);
-        r0 += load<f64>(p);
-        r1 += load<f64>(p + ss);
-        r2 += load<f64>(p + 2 * ss);
-        r3 += load<f64>(p + 3 * ss);
-        r4 += load<f64>(p + 4 * ss);
-        r5 += load<f64>(p + 5 * ss);
-        r6 += load<f64>(p + 6 * ss);
-        r7 += load<f64>(p + 7 * ss);
-      }
-      res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+      res = strided8<f64>(a, m, s);
+      i = m;
     }
     for (; i < n; i++) res += load<f64>(a + <usize>(i * s));
     return res;
