@@ -1,49 +1,51 @@
-// take, put, compress, nonzero, argwhere, flatnonzero, where, extract, place, putmask, countNonzero (values from NumPy 2.4).
-import { describe, expect, it } from "vitest";
-import { init, array, arange, take, put, compress, nonzero, argwhere, flatnonzero, where, extract, place, putmask, countNonzero, greater } from "../src/index.js";
+// take, put, compress, nonzero, argwhere, flatnonzero, where, extract,
+// place, putmask and countNonzero replayed from NumPy 2.4 (fixtures recorded
+// by scripts/fixtures_select.py): negative indices, the three modes, axes,
+// empty and 0-d inputs, transposed views, and NumPy's errors.
+import { describe, it } from "vitest";
+import { cases, replay, title, type Case } from "./select-fixtures.js";
 
-await init();
+/** Cases where stridewise disagrees with NumPy: test title → the mismatch. */
+const KNOWN: Record<string, string> = {
+  // NumPy: IndexError "cannot do a non-empty take from an empty axes."; ours: "index 0 is out of bounds for axis 0 with size 0".
+  [`take(float32[0,3], int64[2], {"axis":0,"mode":"raise"}) raises NumPy's IndexError`]: "different message for a non-empty take from an empty axis",
+  // NumPy: TypeError "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'same_kind'"; ours: IndexError "arrays used as indices must be of integer (or boolean) type".
+  "take(int64[3,4], float64[2]) raises NumPy's TypeError": "float indices raise IndexError instead of TypeError",
+  // NumPy leaves the array unchanged; ours raises ValueError "Cannot insert from an empty array!".
+  "put(int64[5], int64[1], int64[0]) writes NumPy's values in place": "put with empty values raises instead of doing nothing",
+  "putmask(int32[3], bool[3], int32[0]) writes NumPy's values in place": "putmask with empty values raises instead of doing nothing",
+  // NumPy 2.4's message ends after "...nonzero() instead."; ours appends "If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`."
+  "nonzero(int32[]) raises NumPy's ValueError": "0-d nonzero message has an extra sentence",
+  "nonzero(float64[]) raises NumPy's ValueError": "0-d nonzero message has an extra sentence",
+  "where(int32[]) raises NumPy's ValueError": "0-d nonzero message has an extra sentence",
+  "where(float64[]) raises NumPy's ValueError": "0-d nonzero message has an extra sentence",
+  // NumPy: "operands could not be broadcast together with shapes (3,) (2,) (4,) "; ours omits the shapes.
+  "where(bool[3], int32[2], 0) raises NumPy's ValueError": "broadcast error message lacks the shapes",
+  "where(bool[3], int32[2], int32[4]) raises NumPy's ValueError": "broadcast error message lacks the shapes",
+  // NumPy wraps the out-of-range weak int into the array's dtype (300 → 44, -1 → 255); ours raises OverflowError "Python integer 300 out of bounds for int8".
+  "where(bool[3], int8[3], 300) gives NumPy's int8[3] values": "NumPy wraps the out-of-range weak int, stridewise raises OverflowError",
+  "where(bool[3], uint8[3], -1) gives NumPy's uint8[3] values": "NumPy wraps the out-of-range weak int, stridewise raises OverflowError",
+  // NumPy: TypeError "Cannot cast array data from dtype('float64') to dtype('float32') according to the rule 'safe'"; ours casts and writes.
+  "place(float32[2,3], int8[2,3], float64[1]) raises NumPy's TypeError": "values are cast unsafely instead of raising TypeError",
+  "putmask(float32[2,3], int8[2,3], float64[1]) raises NumPy's TypeError": "values are cast unsafely instead of raising TypeError",
+};
 
-describe("selection functions", () => {
-  it("take with axis and modes", () => {
-    const a = arange(12).reshape([3, 4]);
-    expect(take(a, [0, 5]).toArray()).toEqual([0n, 5n]);
-    expect(take(a, [2, 0], { axis: 1 }).toArray()).toEqual([[2n, 0n], [6n, 4n], [10n, 8n]]);
-    expect(take(a, [-1, 4], { axis: 0, mode: "wrap" }).toArray()).toEqual([[8n, 9n, 10n, 11n], [4n, 5n, 6n, 7n]]);
-    expect(take(a, [-1, 9], { axis: 0, mode: "clip" }).toArray()).toEqual([[0n, 1n, 2n, 3n], [8n, 9n, 10n, 11n]]);
-    expect(() => take(a, [12])).toThrow("index 12 is out of bounds for axis 0 with size 12");
-  });
-  it("put cycles values and the last index wins", () => {
-    const a = arange(5);
-    put(a, [0, 2, 0], [-44, -55]);
-    expect(a.toArray()).toEqual([-44n, 1n, -55n, 3n, 4n]);
-  });
-  it("nonzero, argwhere, flatnonzero, countNonzero", () => {
-    const x = array([[3, 0, 0], [0, 4, 0], [5, 6, 0]]);
-    expect(nonzero(x).map((v) => v.toArray())).toEqual([[0n, 1n, 2n, 2n], [0n, 1n, 0n, 1n]]);
-    expect(argwhere(x).toArray()).toEqual([[0n, 0n], [1n, 1n], [2n, 0n], [2n, 1n]]);
-    expect(flatnonzero(x).toArray()).toEqual([0n, 4n, 6n, 7n]);
-    expect(countNonzero(x)).toBe(4);
-    expect(() => nonzero(array(1))).toThrow("Calling nonzero on 0d arrays is not allowed");
-  });
-  it("compress and extract", () => {
-    const a = array([[1, 2], [3, 4], [5, 6]]);
-    expect(compress([false, true], a, { axis: 0 }).toArray()).toEqual([[3n, 4n]]);
-    expect(compress([false, true, true], a).toArray()).toEqual([2n, 3n]);
-    expect(extract(greater(a, 3), a).toArray()).toEqual([4n, 5n, 6n]);
-  });
-  it("where with one and three arguments", () => {
-    expect(where([true, false, true], 1, array([7, 8, 9])).toArray()).toEqual([1n, 8n, 1n]);
-    expect(where(array([[true], [false]]), array([1.5, 2.5]), 0).toArray()).toEqual([[1.5, 2.5], [0, 0]]);
-    expect(where([0, 3]).map((v) => v.toArray())).toEqual([[1n]]);
-  });
-  it("place and putmask", () => {
-    const a = arange(6);
-    place(a, greater(a, 2), [44, 55]);
-    expect(a.toArray()).toEqual([0n, 1n, 2n, 44n, 55n, 44n]);
-    const b = arange(5);
-    putmask(b, greater(b, 1), [10, 20]);
-    expect(b.toArray()).toEqual([0n, 1n, 10n, 20n, 10n]);
-    expect(() => place(arange(3), [true, false, false], [])).toThrow("Cannot insert from an empty array!");
-  });
-});
+function run(list: Case[]): void {
+  for (const c of list) {
+    const name = title(c);
+    if (name in KNOWN) it.fails(`${name} (known mismatch: ${KNOWN[name]})`, () => replay(c));
+    else it(name, () => replay(c));
+  }
+}
+
+const groups: [string, string][] = [
+  ["take", "take gathers along an axis or the flattened array as NumPy does"],
+  ["put", "put writes cycled values at flat indices as NumPy does"],
+  ["compress", "compress keeps the slices NumPy keeps"],
+  ["nonzero", "nonzero, argwhere, flatnonzero, countNonzero and one-argument where find NumPy's nonzero elements"],
+  ["where", "three-argument where picks and promotes as NumPy does"],
+  ["extract", "extract takes the elements NumPy takes"],
+  ["place", "place writes the values in turn as NumPy does"],
+  ["putmask", "putmask writes values by position as NumPy does"],
+];
+for (const [g, text] of groups) describe(text, () => run(cases.filter((c) => c.group === g)));
