@@ -9,13 +9,14 @@
 // integer outside an integer dtype's range compares mathematically, as in
 // NumPy 2 (`uint8 > 300` is all false), without the kernel.
 
+import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../half.js";
 import { DTYPES, type DType, type Scalar } from "../dtype.js";
 import { kernels } from "../heap.js";
 import { broadcastShapeOf, broadcastStrides } from "../layout.js";
 import { NDArray, makeView } from "../ndarray.js";
 import { asarray, emptyArray, type ArrayLike } from "../creation.js";
 import { resultType } from "../casting.js";
-import { ValueError, formatShape } from "../errors.js";
+import { OverflowError, ValueError, formatShape } from "../errors.js";
 import { copyFrom } from "./copy.js";
 import { maskBytes } from "./mask.js";
 
@@ -52,6 +53,22 @@ function operand(a: NDArray, shape: readonly number[], d: DType, temps: NDArray[
     if (v !== a) v.dispose();
   }
   return out;
+}
+
+/**
+ * NEP 50: a weak scalar takes the dtype of the comparison before it is
+ * compared, so a float16 array sees 65536 as inf and a bool array cannot
+ * hold 2**63. (float32 rounding happens when the kernel takes an f32.)
+ */
+function weakInto(s: Scalar, d: DType): Scalar {
+  if (typeof s === "boolean") return s;
+  if (d === "float16") return float16BitsToNumber(float64ToFloat16Bits(Number(s)));
+  if (d === "bfloat16") return bfloat16BitsToNumber(float64ToBfloat16Bits(Number(s)));
+  if ((d === "int64" || d === "uint64") && (typeof s === "bigint" || Number.isInteger(s))) {
+    const v = BigInt(s);
+    if (v < BigInt(DTYPES[d].min) || v > BigInt(DTYPES[d].max)) throw new OverflowError("Python int too large to convert to C long");
+  }
+  return s;
 }
 
 /** A JS scalar in the stored form of kernel type `d`. */
@@ -101,7 +118,7 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       }
       const kd = kernelType(d);
       const src = operand(a, a.shape, kd, temps);
-      k[`compare_vs_${kd}`]!(src.address("compare"), scalarArg(s, kd), out.address("compare"), out.size, o);
+      k[`compare_vs_${kd}`]!(src.address("compare"), scalarArg(weakInto(s, d), kd), out.address("compare"), out.size, o);
       return out;
     }
     const a = asarray(x);

@@ -8,7 +8,7 @@ import { kernels } from "../heap.js";
 import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../layout.js";
 import { NDArray, makeView } from "../ndarray.js";
 import { asarray, emptyArray, type ArrayLike } from "../creation.js";
-import { resultType } from "../casting.js";
+import { canCast, castingError, resultType, type Casting } from "../casting.js";
 import { ravel } from "../reshape.js";
 import { copyFrom } from "./copy.js";
 import { gatherIndex, scatterIndex } from "./gather.js";
@@ -80,9 +80,9 @@ function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray
     try {
       const axis = flat ? 0 : normalizeAxis(opts!.axis!, arr.ndim);
       return withArray(indices, (ind0) => {
-        if (DTYPES[ind0.dtype].kind !== "i" && DTYPES[ind0.dtype].kind !== "u") {
-          throw new IndexError("arrays used as indices must be of integer (or boolean) type");
-        }
+        // take casts its indices to intp under "same_kind" (floats are refused).
+        if (!canCast(ind0.dtype, "int64", "same_kind")) throw castingError(ind0.dtype, "int64", "same_kind");
+        if (src.shape[axis] === 0 && ind0.size > 0) throw new IndexError("cannot do a non-empty take from an empty axes.");
         const ind = mode === "raise" ? ind0 : modeIndices(ind0, src.shape[axis]!, mode);
         try {
           const comps: unknown[] = [];
@@ -99,13 +99,20 @@ function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray
   });
 }
 
-/** The values flattened, cast to `d` and repeated (cycled) to length `n`. */
-function cycled(values: ArrayLike, d: NDArray["dtype"], n: number): NDArray {
+/**
+ * The values flattened, cast to `d` and repeated (cycled) to length `n`;
+ * null for empty values (put and putmask then write nothing, as NumPy).
+ * `casting` checks array values as place/putmask do ("safe"); JS scalars
+ * are weak and always pass.
+ */
+function cycled(values: ArrayLike, d: NDArray["dtype"], n: number, casting: Casting = "unsafe"): NDArray | null {
   return withArray(values, (v) => {
+    if (v.size === 0) return null;
+    const weak = typeof values === "number" || typeof values === "bigint" || typeof values === "boolean";
+    if (!weak && !canCast(v.dtype, d, casting)) throw castingError(v.dtype, d, casting);
     const out = emptyArray([n], d);
     try {
       if (n === 0) return out;
-      if (v.size === 0) throw new ValueError("Cannot insert from an empty array!");
       const flat = ravel(v);
       try {
         for (let at = 0; at < n; at += v.size) {
@@ -150,6 +157,7 @@ export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, opts?: { mode?: "r
       const i1 = mode === "raise" ? i0 : modeIndices(i0, a.size, mode);
       try {
         const vals = cycled(v, a.dtype, i1.size);
+        if (vals === null) return; // empty values: NumPy writes nothing
         try {
           scatterIndex(flat, [i1], vals.reshape(i1.shape), adjustFull);
         } finally {
@@ -172,7 +180,7 @@ export function nonzero(a: ArrayLike): NDArray[] {
   return withArray(a, (arr) => {
     if (arr.ndim === 0) {
       throw new ValueError(
-        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.",
+        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
       );
     }
     const { mask, owned } = maskBytes(arr);
@@ -289,7 +297,11 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
       const { mask: m, owned } = maskBytes(m0);
       try {
         const n = countTrue(m);
-        const v = cycled(vals, arr.dtype, n);
+        const v = cycled(vals, arr.dtype, n, "safe");
+        if (v === null) {
+          if (n > 0) throw new ValueError("Cannot insert from an empty array!");
+          return;
+        }
         try {
           if (n > 0) expandInto(flat, m, v);
         } finally {
@@ -315,7 +327,8 @@ export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
       if (m0.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
       const { mask: m, owned } = maskBytes(m0);
       try {
-        const v = cycled(values, a.dtype, a.size);
+        const v = cycled(values, a.dtype, a.size, "safe");
+        if (v === null) return; // empty values: NumPy writes nothing
         try {
           maskedCopy(flat, m, v);
         } finally {
@@ -357,7 +370,10 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
     if (ya && ya !== y) temps.push(ya);
     const d = resultType(xa ?? (x as Scalar), ya ?? (y as Scalar));
     const shape = broadcastShapeOf([c.shape, xa?.shape ?? [], ya?.shape ?? []]);
-    if (shape === null) throw new ValueError("operands could not be broadcast together");
+    if (shape === null) {
+      const shapes = [c.shape, xa?.shape ?? [], ya?.shape ?? []].map((sh) => (sh.length === 1 ? `(${sh[0]},)` : `(${sh.join(",")})`));
+      throw new ValueError(`operands could not be broadcast together with shapes ${shapes.join(" ")} `);
+    }
     const out = emptyArray(shape, d);
     try {
       const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {
