@@ -5,12 +5,8 @@
 import { describe, it } from "vitest";
 import { cases, replay, title, type Case } from "./select-fixtures.js";
 
-/** Cases where stridewise disagrees with NumPy: test title → the mismatch. */
-const KNOWN: Record<string, string> = {
-  // NumPy wraps the out-of-range weak int into the array's dtype (300 → 44, -1 → 255); ours raises OverflowError "Python integer 300 out of bounds for int8".
-  "where(bool[3], int8[3], 300) gives NumPy's int8[3] values": "NumPy wraps the out-of-range weak int, stridewise raises OverflowError",
-  "where(bool[3], uint8[3], -1) gives NumPy's uint8[3] values": "NumPy wraps the out-of-range weak int, stridewise raises OverflowError",
-};
+/** Cases where stridewise disagrees with NumPy: test title → the mismatch (none at present). */
+const KNOWN: Record<string, string> = {};
 
 function run(list: Case[]): void {
   for (const c of list) {

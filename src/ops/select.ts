@@ -377,7 +377,7 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
     const out = emptyArray(shape, d);
     try {
       const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {
-        if (va === null) dst.fill(v as Scalar);
+        if (va === null) dst.fill(wrapped(v as Scalar, d));
         else {
           const b = makeView(va, shape, broadcastStrides(va.shape, va.strides, shape)!, va.offset, va.dtype, false);
           try {
@@ -412,6 +412,19 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
   } finally {
     for (const t of temps) t.dispose();
   }
+}
+
+/**
+ * NumPy's `where` turns a Python scalar into an array (int64 for an int)
+ * and casts it unsafely to the result dtype: an out-of-range integer wraps
+ * (`where(c, int8_array, 300)` writes 44) instead of raising.
+ */
+function wrapped(v: Scalar, d: NDArray["dtype"]): Scalar {
+  const info = DTYPES[d];
+  if ((info.kind !== "i" && info.kind !== "u") || typeof v === "boolean") return v;
+  if (typeof v === "number" && !Number.isInteger(v)) return v;
+  const bits = info.itemsize * 8;
+  return info.kind === "i" ? BigInt.asIntN(bits, BigInt(v)) : BigInt.asUintN(bits, BigInt(v));
 }
 
 /** Reports a copying selection to the copy ledger. */
