@@ -139,6 +139,15 @@ function registerSurvivors(): void {
 function watch(a: Allocation): void {
   if (unwatched.length === 0) queueMicrotask(registerSurvivors);
   unwatched.push(a);
+  // A long synchronous loop never reaches the microtask: keep the list
+  // short (disposed temporaries drop out) so it never holds thousands of
+  // records alive, and watch the survivors now if many are still live.
+  if (unwatched.length >= 1024) {
+    let k = 0;
+    for (const x of unwatched) if (x.live) unwatched[k++] = x;
+    unwatched.length = k;
+    if (k >= 256) registerSurvivors();
+  }
 }
 
 function blockSize(bytes: number): number {
