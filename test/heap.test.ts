@@ -92,6 +92,14 @@ describe("the heap", () => {
     void pin, after;
   });
 
+  it("starts big blocks at different cache colours (no 4K aliasing between them), 64-byte aligned", () => {
+    const xs = Array.from({ length: 8 }, () => empty([1 << 20], { dtype: "uint8" }));
+    const colours = xs.map((x) => x.address("test") % 4096);
+    expect(new Set(colours).size).toBe(8);
+    expect(colours.every((c) => c % 64 === 0)).toBe(true);
+    xs.forEach((x) => x.dispose());
+  });
+
   it("serves a 1.5 GiB array, writes both ends, frees it and reuses the space", () => {
     const n = 1.5 * GiB;
     let a = empty([n], { dtype: "uint8" });
@@ -100,9 +108,10 @@ describe("the heap", () => {
     u8[at + n - 1] = 42;
     expect([a.item(0), a.item(n - 1)]).toEqual([17, 42]);
     const size = heapStats().heapSize;
+    const block = a._mem.ptr - a._mem.pad; // big blocks start at a cache colour inside their block
     a.dispose();
     a = empty([n - 4096], { dtype: "uint8" });
-    expect(a.address("test")).toBe(at);
+    expect(a._mem.ptr - a._mem.pad).toBe(block);
     expect(heapStats().heapSize).toBe(size);
     a.dispose();
   });
