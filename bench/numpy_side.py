@@ -1,7 +1,6 @@
-# The NumPy side of `npm run bench` (bench/run.ts starts it): reads the
-# workloads as JSON on stdin, builds the same data sets, times each
-# statement with the same warm-up, repetitions and batching as the
-# stridewise side, and prints JSON results on stdout.
+# The NumPy side of `npm run bench` (bench/run.ts starts it once): builds
+# the same data sets, and times each workload it is sent with the same
+# warm-up, repetitions and batching as the stridewise side.
 import json
 import statistics
 import sys
@@ -28,32 +27,41 @@ def make_data(quick):
     return d, lazy
 
 
-def main():
-    job = json.load(sys.stdin)
-    ns, lazy = make_data(job["quick"])
-    out = {"numpy": np.__version__, "results": {}}
-    for w in job["workloads"]:
-        for name in w["needs"]:
-            if name not in ns:
-                ns[name] = lazy[name]()
-        local = dict(ns)
-        if w.get("setup"):
-            exec(w["setup"], local)
-        code = compile(w["stmt"], w["id"], "eval")
-        batch = w["batch"]
-        loop = compile(f"for _ in range({batch}):\n    {w['stmt']}\n", w["id"], "exec")
+def time_one(ns, lazy, w):
+    for name in w["needs"]:
+        if name not in ns:
+            ns[name] = lazy[name]()
+    local = dict(ns)
+    if w.get("setup"):
+        exec(w["setup"], local)
+    code = compile(w["stmt"], w["id"], "eval")
+    batch = w["batch"]
+    loop = compile(f"for _ in range({batch}):\n    {w['stmt']}\n", w["id"], "exec")
+    t0 = time.perf_counter()
+    i = 0
+    while i < w["warmup"] or time.perf_counter() - t0 < 0.05:
+        eval(code, local)
+        i += 1
+    samples = []
+    for _ in range(w["reps"]):
         t0 = time.perf_counter()
-        i = 0
-        while i < w["warmup"] or time.perf_counter() - t0 < 0.05:
-            eval(code, local)
-            i += 1
-        samples = []
-        for _ in range(w["reps"]):
-            t0 = time.perf_counter()
-            exec(loop, local)
-            samples.append((time.perf_counter() - t0) * 1000 / batch)
-        out["results"][w["id"]] = {"ms": statistics.median(samples), "samples": samples}
-    json.dump(out, sys.stdout)
+        exec(loop, local)
+        samples.append((time.perf_counter() - t0) * 1000 / batch)
+    return {"ms": statistics.median(samples), "samples": samples}
+
+
+def main():
+    # One JSON object per line on stdin: first {"quick": bool}, then one
+    # workload per line; one JSON line answers each. bench/run.ts sends a
+    # workload, reads NumPy's time, then times stridewise on the same
+    # workload, so drift on a shared machine hits both sides alike.
+    first = json.loads(sys.stdin.readline())
+    ns, lazy = make_data(first["quick"])
+    print(json.dumps({"numpy": np.__version__}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        print(json.dumps(time_one(ns, lazy, json.loads(line))), flush=True)
 
 
 main()

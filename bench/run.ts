@@ -7,7 +7,8 @@
 //   npm run bench -- --quick      small sizes, for CI (reports, never fails on speed)
 //   npm run bench -- --only W1,W3 a subset
 
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -126,28 +127,41 @@ function needs(w: Workload): string[] {
 // ---- NumPy side first, in one child process ----
 
 console.log(`stridewise bench (${quick ? "quick" : "full"} sizes): ${workloads.length} workloads, median of ${REPS}`);
-const job = {
-  quick,
-  workloads: workloads.map((w) => ({
-    id: w.id,
-    setup: w.numpy.setup ?? "",
-    stmt: w.numpy.stmt,
-    needs: needs(w),
-    batch: w.batch ?? 1,
-    reps: REPS,
-    warmup: WARMUP,
-  })),
-};
-const py = spawnSync("python3", ["bench/numpy_side.py"], {
-  input: JSON.stringify(job),
-  encoding: "utf8",
-  maxBuffer: 64 << 20,
-});
-if (py.status !== 0) {
-  console.error(py.stderr);
-  throw new Error("bench: the NumPy side failed");
+/** The NumPy side: one python3 process, asked one workload at a time. */
+class NumpySide {
+  readonly #child = spawn("python3", ["bench/numpy_side.py"], { stdio: ["pipe", "pipe", "inherit"] });
+  readonly #lines = createInterface({ input: this.#child.stdout! })[Symbol.asyncIterator]();
+
+  async #ask(message: unknown): Promise<Record<string, unknown>> {
+    this.#child.stdin!.write(`${JSON.stringify(message)}\n`);
+    const next = await this.#lines.next();
+    if (next.done) throw new Error("bench: the NumPy side stopped");
+    return JSON.parse(next.value) as Record<string, unknown>;
+  }
+
+  async start(): Promise<string> {
+    return (await this.#ask({ quick })).numpy as string;
+  }
+
+  async time(w: Workload): Promise<number> {
+    const answer = await this.#ask({
+      id: w.id,
+      setup: w.numpy.setup ?? "",
+      stmt: w.numpy.stmt,
+      needs: needs(w),
+      batch: w.batch ?? 1,
+      reps: REPS,
+      warmup: WARMUP,
+    });
+    return answer.ms as number;
+  }
+
+  close(): void {
+    this.#child.stdin!.end();
+  }
 }
-const numpy = JSON.parse(py.stdout) as { numpy: string; results: Record<string, { ms: number }> };
+const numpySide = new NumpySide();
+const numpyVersion = await numpySide.start();
 
 // ---- stridewise side ----
 
@@ -167,7 +181,10 @@ interface Row {
   target: number | null;
 }
 const rowsOut: Row[] = [];
+const numpyByWorkload = new Map<string, number>();
 for (const w of workloads) {
+  // NumPy first, then stridewise, back to back on the same workload.
+  numpyByWorkload.set(w.id, await numpySide.time(w));
   const prepared = w.setup?.(data);
   const batch = w.batch ?? 1;
   // Warm up until the JIT has settled: at least WARMUP calls and 50 ms.
@@ -189,7 +206,7 @@ for (const w of workloads) {
   release(prepared);
   samples.sort((a, b) => a - b);
   const ms = samples[samples.length >> 1]!;
-  const numpyMs = numpy.results[w.id]!.ms;
+  const numpyMs = numpyByWorkload.get(w.id)!;
   const bytes = w.bytes?.(data);
   rowsOut.push({
     id: w.id,
@@ -202,6 +219,8 @@ for (const w of workloads) {
     target: w.target ?? null,
   });
 }
+
+numpySide.close();
 
 // ---- report ----
 
@@ -224,7 +243,7 @@ const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(
 console.log(line(header));
 for (const row of table) console.log(line(row));
 
-const machine = `${platform()} ${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}, NumPy ${numpy.numpy}`;
+const machine = `${platform()} ${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}, NumPy ${numpyVersion}`;
 // npm scripts run from the repository root; the bundle lives in build/run/.
 // A subset (--only) never overwrites the report of a whole run.
 const outDir = new URL(
