@@ -118,7 +118,7 @@ export function onHeapGrow(f: (buf: ArrayBuffer) => void): void {
 const registry = new FinalizationRegistry<FreedBlock>((b) => {
   bytesInUse -= b.bytes;
   liveCount--;
-  release(b.ptr - b.pad, blockSize(b.bytes + b.pad));
+  release(b.ptr - b.pad, spanOf(b.bytes));
 });
 
 // Registering with a FinalizationRegistry costs about half a microsecond,
@@ -277,6 +277,15 @@ function roundHalfEven(v: number): number {
 const COLOURED = 65536;
 let colour = 0;
 
+/**
+ * The block a request of `bytes` occupies. A coloured block always reserves
+ * a whole page of slack, whatever its colour, so that a freed block serves
+ * the next request of the same size exactly (warm pages, no growth).
+ */
+function spanOf(bytes: number): number {
+  return blockSize(bytes >= COLOURED ? bytes + 4096 : bytes);
+}
+
 function nextColour(): number {
   colour = (colour + 17 * ALIGN) % 4096; // 17 is odd: all 64 colours in turn
   return colour;
@@ -295,7 +304,7 @@ export let lastAllocationFresh = false;
 export function allocate(bytes: number, shape?: readonly number[], dtype?: string): Allocation {
   kernels();
   const pad = bytes >= COLOURED ? nextColour() : 0;
-  const size = blockSize(bytes + pad);
+  const size = spanOf(bytes);
   let ptr = -1;
   if (size === 0) {
     ptr = base;
@@ -369,7 +378,7 @@ export function free(a: Allocation): void {
   debugSites?.delete(a);
   bytesInUse -= a.bytes;
   liveCount--;
-  release(a.ptr - a.pad, blockSize(a.bytes + a.pad));
+  release(a.ptr - a.pad, spanOf(a.bytes));
 }
 
 /** Called by `free` and by the registry for records that were collected undisposed. */
