@@ -1,6 +1,7 @@
 # The NumPy side of `npm run bench` (bench/run.ts starts it once): builds
 # the same data sets, and times each workload it is sent with the same
 # warm-up, repetitions and batching as the stridewise side.
+import gc
 import json
 import statistics
 import sys
@@ -37,6 +38,7 @@ def time_one(ns, lazy, w):
     code = compile(w["stmt"], w["id"], "eval")
     batch = w["batch"]
     loop = compile(f"for _ in range({batch}):\n    {w['stmt']}\n", w["id"], "exec")
+    gc.collect()
     t0 = time.perf_counter()
     i = 0
     while i < w["warmup"] or time.perf_counter() - t0 < 0.05:

@@ -183,8 +183,11 @@ interface Row {
 const rowsOut: Row[] = [];
 const numpyByWorkload = new Map<string, number>();
 for (const w of workloads) {
-  // NumPy first, then stridewise, back to back on the same workload.
+  // NumPy first, then stridewise, back to back on the same workload; each
+  // side starts from a collected heap so earlier workloads' garbage does not
+  // land in this one's samples.
   numpyByWorkload.set(w.id, await numpySide.time(w));
+  (globalThis as { gc?: () => void }).gc?.();
   const prepared = w.setup?.(data);
   const batch = w.batch ?? 1;
   // Warm up until the JIT has settled: at least WARMUP calls and 50 ms.
