@@ -28,29 +28,9 @@ import {
 } from "../src/index.js";
 import { DTYPES } from "../src/dtype.js";
 import { loadFixture } from "./fixtures.js";
+import type { Op, Step, ViewCase } from "./views-fixtures.js";
 
-interface Step {
-  shape: number[];
-  strides: number[];
-  offset: number;
-  shared: boolean;
-  flags: { c: boolean; f: boolean; w: boolean; own: boolean };
-  same?: boolean;
-  error?: { type: string; message: string };
-}
-
-interface Op {
-  op: string;
-  [k: string]: any;
-}
-
-interface Case {
-  root: { shape: number[]; dtype: DType; order: "C" | "F"; strides: number[] };
-  ops: Op[];
-  steps: Step[];
-  values?: string[];
-  write?: { values: string[]; root: string[] };
-}
+type Case = ViewCase;
 
 const fx = loadFixture<{ hand: number; cases: Case[]; reshapeSweep: Case[]; numpy: string }>("views");
 

@@ -12,6 +12,7 @@
 
 import type * as Lib from "../../src/index.js";
 import type { DType, IndexItem, NDArray } from "../../src/index.js";
+import type { Op, Step, ViewCase } from "../views-fixtures.js";
 
 type SW = typeof Lib;
 
@@ -64,27 +65,6 @@ function bytesOf(a: NDArray): Uint8Array {
 }
 
 // ---- views.json ----
-
-interface Step {
-  shape: number[];
-  strides: number[];
-  offset: number;
-  shared: boolean;
-  flags: { c: boolean; f: boolean; w: boolean; own: boolean };
-  same?: boolean;
-  error?: { type: string; message: string };
-}
-interface Op {
-  op: string;
-  [k: string]: any;
-}
-interface ViewCase {
-  root: { shape: number[]; dtype: DType; order: "C" | "F"; strides: number[] };
-  ops: Op[];
-  steps: Step[];
-  values?: string[];
-  write?: { values: string[]; root: string[] };
-}
 
 const FLOAT_SPECIAL: Record<string, number> = { nan: NaN, inf: Infinity, "-inf": -Infinity };
 
