@@ -398,3 +398,8 @@ export function int64Array(values: ArrayLike<number>, shape: readonly number[]):
   }
   return a;
 }
+
+/** NumPy's check on a normal's `scale` (both APIs): NaN passes, negatives and -0 do not. */
+export function checkScale(scale: number): void {
+  if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
+}

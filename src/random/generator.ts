@@ -26,6 +26,7 @@ import {
   type IntDType,
   type IntScalar,
   type Size,
+  checkScale,
 } from "./core.js";
 import { finishChoice, readIndices, sampleWithoutReplacement } from "./legacy.js";
 import { SeedSequence, type Entropy } from "./seed.js";
@@ -130,7 +131,7 @@ export class Generator {
   normal(loc: number, scale: number, size: number | readonly number[]): NDArray;
   normal(loc?: number, scale?: number, size?: Size): NDArray | number;
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
-    if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
+    checkScale(scale);
     const p = this._gen.ptr;
     return drawInto(shapeOf(size), "float64", (out, n) => kernels().pcg64_normal_f64(p, out, n, loc, scale));
   }

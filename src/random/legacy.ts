@@ -25,6 +25,7 @@ import {
   type IntDType,
   type IntScalar,
   type Size,
+  checkScale,
 } from "./core.js";
 import { SeedSequence } from "./seed.js";
 
@@ -143,7 +144,7 @@ export class RandomState {
   normal(loc: number, scale: number, size: number | readonly number[]): NDArray;
   normal(loc?: number, scale?: number, size?: Size): NDArray | number;
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
-    if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
+    checkScale(scale);
     const p = this._gen.ptr;
     return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_normal_f64(p, out, n, loc, scale));
   }
