@@ -260,10 +260,15 @@ const adj = [0, 0, 0];
  * component), ValueError (zero step), DTypeError (non-integer slice part).
  */
 export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
-  if (index.length === 1 && typeof index[0] === "string") {
-    const s = index[0];
-    const plan = s === "..." ? ELLIPSIS_PLAN : planOf(s);
-    return applyPlan(a, plan.items, plan.consumed, plan.ints, plan.newaxes);
+  if (index.length === 1) {
+    // One component is the common case (`E[None]`, `E[3]`, `E[":, :2"]`):
+    // its counts are known without the general counting pass.
+    const it = index[0];
+    if (typeof it === "string") {
+      const plan = it === "..." ? ELLIPSIS_PLAN : planOf(it);
+      return applyPlan(a, plan.items, plan.consumed, plan.ints, plan.newaxes);
+    }
+    if (it === null) return newaxisFirst(a);
   }
   const items = countItems(index);
   if (items === null) return advancedIndex(a, index);
@@ -314,6 +319,20 @@ function applyPlan(a: NDArray, items: readonly Component[], consumed: number, in
     strides[o++] = srcStrides[ax]!;
   }
   return makeView(a, shape, strides, offset);
+}
+
+/** `a[None]`: a length-1 axis in front. */
+function newaxisFirst(a: NDArray): NDArray {
+  const ndim = a.shape.length;
+  const shape = new Array<number>(ndim + 1);
+  const strides = new Array<number>(ndim + 1);
+  shape[0] = 1;
+  strides[0] = 0;
+  for (let i = 0; i < ndim; i++) {
+    shape[i + 1] = a.shape[i]!;
+    strides[i + 1] = a.strides[i]!;
+  }
+  return makeView(a, shape, strides, a.offset);
 }
 
 /** The components of an index with every basic string expanded (strings inside are parsed and cached). */
