@@ -42,13 +42,15 @@ export type TypedArray =
 
 /**
  * @internal A fresh uninitialised array that owns its memory. Out of memory
- * raises MemoryError before anything is created.
+ * raises MemoryError before anything is created. A copy names the array it
+ * copies from as `source`, so that the heap places the two apart modulo
+ * 4 KiB (see heap.ts, "Cache colouring").
  */
-export function emptyArray(shape: readonly number[], dtype: DType, order: Order = "C"): NDArray {
+export function emptyArray(shape: readonly number[], dtype: DType, order: Order = "C", source?: NDArray): NDArray {
   const itemsize = DTYPES[dtype].itemsize;
   let n: number = itemsize;
   for (let i = 0; i < shape.length; i++) n *= shape[i]!;
-  const mem = allocate(n, shape, dtype);
+  const mem = allocate(n, shape, dtype, source === undefined ? -1 : source._mem.ptr + source.offset);
   // NumPy 2 gives an empty array all-zero strides (there is nothing to step over).
   const strides = n === 0 ? shape.map(() => 0) : stridesFor(shape, itemsize, order);
   return new NDArray(mem, dtype, shape, strides, 0, null, true);

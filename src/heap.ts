@@ -272,8 +272,10 @@ function roundHalfEven(v: number): number {
 // make streaming copies between them stall on 4K aliasing (a load looks
 // like it depends on an earlier store to the same page offset): copying
 // X[:, :256] ran 18 % slower with source and destination congruent mod
-// 4096 than at any other offset. Each big block therefore starts at a
-// rotating multiple of 64 bytes into its first page.
+// 4096 than half a page apart. A copy's destination therefore starts half
+// a page away from its source modulo 4096 (the caller names the source);
+// other big blocks start at a rotating multiple of 64 bytes into their
+// first page, so that unrelated arrays rarely collide either.
 const COLOURED = 65536;
 let colour = 0;
 
@@ -286,9 +288,13 @@ function spanOf(bytes: number): number {
   return blockSize(bytes >= COLOURED ? bytes + 4096 : bytes);
 }
 
-function nextColour(): number {
-  colour = (colour + 17 * ALIGN) % 4096; // 17 is odd: all 64 colours in turn
-  return colour;
+/** Bytes from a big block's start at `ptr` to its data: see "Cache colouring". */
+function colourAt(ptr: number, awayFrom: number): number {
+  if (awayFrom < 0) {
+    colour = (colour + 17 * ALIGN) % 4096; // 17 is odd: all 64 colours in turn
+    return colour;
+  }
+  return (((awayFrom + 2048 - ptr) % 4096) + 4096) % 4096 & -ALIGN;
 }
 
 /** Set by the last `allocate`: its block was never handed out before, so it reads as zeros. */
@@ -299,11 +305,11 @@ export let lastAllocationFresh = false;
  * message, in NumPy's words ("for an array with shape (…) and data type …").
  * After the call, `lastAllocationFresh` tells whether the block is known to
  * be zero (never handed out before), which `zeros` uses to skip the fill as
- * calloc does for NumPy.
+ * calloc does for NumPy. `awayFrom` is the address a copy into the new block
+ * will read from, if any (see "Cache colouring").
  */
-export function allocate(bytes: number, shape?: readonly number[], dtype?: string): Allocation {
+export function allocate(bytes: number, shape?: readonly number[], dtype?: string, awayFrom = -1): Allocation {
   kernels();
-  const pad = bytes >= COLOURED ? nextColour() : 0;
   const size = spanOf(bytes);
   let ptr = -1;
   if (size === 0) {
@@ -330,6 +336,7 @@ export function allocate(bytes: number, shape?: readonly number[], dtype?: strin
       top = end;
     }
   }
+  const pad = bytes >= COLOURED ? colourAt(ptr, awayFrom) : 0;
   lastAllocationFresh = ptr >= highWater;
   if (ptr + size > highWater) highWater = ptr + size;
   bytesInUse += bytes;

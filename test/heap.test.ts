@@ -2,7 +2,7 @@
 // blocks, and debug-mode leak reports.
 
 import { describe, expect, it } from "vitest";
-import { array, empty, full, heapStats, liveAllocations, MemoryError, setDebug, zeros, type NDArray } from "../src/index.js";
+import { array, ascontiguousarray, empty, full, heapStats, liveAllocations, MemoryError, setDebug, zeros, type NDArray } from "../src/index.js";
 import { allocate, free, u8, unableToAllocate } from "../src/heap.js";
 import { loadFixture } from "./fixtures.js";
 
@@ -98,6 +98,26 @@ describe("the heap", () => {
     expect(new Set(colours).size).toBe(8);
     expect(colours.every((c) => c % 64 === 0)).toBe(true);
     xs.forEach((x) => x.dispose());
+  });
+
+  it("places a big copy's destination half a page from its source modulo 4096, whatever the source's offset", () => {
+    const x = zeros([1000, 768]);
+    const apart = (a: NDArray, b: NDArray): number => (((a.address("test") - b.address("test")) % 4096) + 4096) % 4096;
+    for (const [label, src, make] of [
+      ["copy", x.get(":, :256"), (v: NDArray) => v.copy()],
+      ["copy of a view at an odd offset", x.get("3:, 5:"), (v: NDArray) => v.copy()],
+      ["flatten", x.get("::2"), (v: NDArray) => v.flatten()],
+      ["ascontiguousarray", x.T, (v: NDArray) => ascontiguousarray(v)],
+      ["astype", x.get(":, 1:"), (v: NDArray) => v.astype("float32")],
+    ] as const) {
+      const out = make(src);
+      const d = apart(out, src);
+      expect(d >= 2048 - 63 && d <= 2048, `${label}: ${d}`).toBe(true);
+      expect(out.address("test") % 64, label).toBe(0);
+      out.dispose();
+      src.dispose();
+    }
+    x.dispose();
   });
 
   it("serves a 1.5 GiB array, writes both ends, frees it and reuses the space", () => {

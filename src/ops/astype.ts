@@ -99,7 +99,7 @@ function emptyFor(a: NDArray, to: DType, order: CopyOrder): NDArray {
   else strides = runStrides(shape, itemsize, stridePerm(shape, a.strides));
   // NumPy 2.4 gives every array with no elements all-zero strides.
   if (a.size === 0) strides.fill(0);
-  const mem = allocate(shapeSize(shape) * itemsize, shape, to);
+  const mem = allocate(shapeSize(shape) * itemsize, shape, to, a._mem.ptr + a.offset);
   return new NDArray(mem, to, shape, strides, 0, null, true);
 }
 

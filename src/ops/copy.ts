@@ -263,7 +263,7 @@ function stridesForOrder(a: NDArray, order: CopyOrder, iterK = false): number[] 
 
 /** A fresh array of `a`'s shape and dtype with the given strides (a permutation of a dense layout). */
 function emptyWithStrides(a: NDArray, strides: readonly number[]): NDArray {
-  const out = emptyArray(a.shape, a.dtype);
+  const out = emptyArray(a.shape, a.dtype, "C", a);
   if (out.strides.every((x, i) => x === strides[i])) return out;
   // Same allocation, other strides: build the descriptor directly.
   const r = new NDArray(out._mem, a.dtype, a.shape, strides, 0, null, true);
@@ -327,7 +327,7 @@ export function fill(a: NDArray, value: Scalar): void {
 export function flatten(a: NDArray, order: CopyOrder = "C"): NDArray {
   const strides = stridesForOrder(a, order, true);
   const s = a.address("flatten");
-  const out = emptyArray([a.size], a.dtype);
+  const out = emptyArray([a.size], a.dtype, "C", a);
   moveBytes(out.address("flatten"), s, a.shape, strides, a.strides, DTYPES[a.dtype].itemsize);
   recordCopy("flatten", out.nbytes);
   return out;
@@ -358,7 +358,7 @@ function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
   if (a.ndim >= 1 && ok) return a;
   const shape = a.ndim === 0 ? [1] : a.shape;
   const src = a.address(order === "C" ? "ascontiguousarray" : "asfortranarray");
-  const out = emptyArray(shape, a.dtype, order);
+  const out = emptyArray(shape, a.dtype, order, a);
   const sstr = a.ndim === 0 ? [0] : a.strides;
   moveBytes(out.address("ascontiguousarray"), src, shape, out.strides, sstr, DTYPES[a.dtype].itemsize);
   recordCopy(order === "C" ? "ascontiguousarray" : "asfortranarray", out.nbytes);
