@@ -188,7 +188,7 @@ export function reshape(a: NDArray, shape: number | readonly number[], opts?: Re
 /** A `order` copy of `a`, seen in `newShape`: NumPy returns a view of its hidden copy. */
 function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
   a.address("reshape");
-  const owner = emptyArray(a.shape, a.dtype, order);
+  const owner = emptyArray(a.shape, a.dtype, order, a);
   try {
     copyFrom(owner, a);
     recordCopy("reshape", owner.nbytes);

@@ -224,7 +224,7 @@ function execute(
 ): NDArray {
   let target: NDArray;
   if (out !== undefined) target = out;
-  else target = emptyArray(shape, result, order);
+  else target = emptyArray(shape, result, order, inputs.find((x) => x.array !== null)?.array ?? undefined);
   try {
     const n = target.size;
     if (n === 0) return target;
