@@ -1,9 +1,8 @@
 # The NumPy side of `npm run bench` (bench/run.ts starts it once): builds
 # the same data sets, and times each workload it is sent with the same
-# warm-up, repetitions and batching as the stridewise side.
+# warm-up and batching as the stridewise side, one sample at a time.
 import gc
 import json
-import statistics
 import sys
 import time
 
@@ -28,7 +27,8 @@ def make_data(quick):
     return d, lazy
 
 
-def time_one(ns, lazy, w):
+def prepare(ns, lazy, w):
+    """Builds the workload's namespace and loop, and warms it up."""
     for name in w["needs"]:
         if name not in ns:
             ns[name] = lazy[name]()
@@ -44,26 +44,40 @@ def time_one(ns, lazy, w):
     while i < w["warmup"] or time.perf_counter() - t0 < 0.05:
         eval(code, local)
         i += 1
-    samples = []
-    for _ in range(w["reps"]):
-        t0 = time.perf_counter()
-        exec(loop, local)
-        samples.append((time.perf_counter() - t0) * 1000 / batch)
-    return {"ms": statistics.median(samples), "samples": samples}
+    return local, loop, batch
+
+
+def sample(current):
+    """One timed sample of the prepared workload, in ms per call."""
+    local, loop, batch = current
+    t0 = time.perf_counter()
+    exec(loop, local)
+    return (time.perf_counter() - t0) * 1000 / batch
 
 
 def main():
-    # One JSON object per line on stdin: first {"quick": bool}, then one
-    # workload per line; one JSON line answers each. bench/run.ts sends a
-    # workload, reads NumPy's time, then times stridewise on the same
-    # workload, so drift on a shared machine hits both sides alike.
+    # One JSON object per line on stdin, one JSON line answers each:
+    # {"quick": bool} first, then per workload {"prepare": {...}}, any
+    # number of {"sample": true} (one timed sample each) and {"done": true}.
+    # bench/run.ts alternates NumPy's samples with stridewise's, so drift
+    # on a shared machine hits both sides alike.
     first = json.loads(sys.stdin.readline())
     ns, lazy = make_data(first["quick"])
     print(json.dumps({"numpy": np.__version__}), flush=True)
+    current = None
     for line in sys.stdin:
         if not line.strip():
             continue
-        print(json.dumps(time_one(ns, lazy, json.loads(line))), flush=True)
-
+        msg = json.loads(line)
+        if "prepare" in msg:
+            current = prepare(ns, lazy, msg["prepare"])
+            answer = {"ok": True}
+        elif "sample" in msg:
+            answer = {"ms": sample(current)}
+        else:
+            current = None
+            gc.collect()
+            answer = {"ok": True}
+        print(json.dumps(answer), flush=True)
 
 main()

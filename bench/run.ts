@@ -143,17 +143,21 @@ class NumpySide {
     return (await this.#ask({ quick })).numpy as string;
   }
 
-  async time(w: Workload): Promise<number> {
-    const answer = await this.#ask({
-      id: w.id,
-      setup: w.numpy.setup ?? "",
-      stmt: w.numpy.stmt,
-      needs: needs(w),
-      batch: w.batch ?? 1,
-      reps: REPS,
-      warmup: WARMUP,
+  /** Builds the workload's data and loop on the NumPy side and warms it up. */
+  async prepare(w: Workload): Promise<void> {
+    await this.#ask({
+      prepare: { id: w.id, setup: w.numpy.setup ?? "", stmt: w.numpy.stmt, needs: needs(w), batch: w.batch ?? 1, warmup: WARMUP },
     });
-    return answer.ms as number;
+  }
+
+  /** One timed sample of the prepared workload, in ms per call. */
+  async sample(): Promise<number> {
+    return (await this.#ask({ sample: true })).ms as number;
+  }
+
+  /** Drops the workload's namespace (its results and temporaries). */
+  async done(): Promise<void> {
+    await this.#ask({ done: true });
   }
 
   close(): void {
@@ -194,12 +198,13 @@ interface Row {
   target: number | null;
 }
 const rowsOut: Row[] = [];
-const numpyByWorkload = new Map<string, number>();
+const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
 for (const w of workloads) {
-  // NumPy first, then stridewise, back to back on the same workload; each
-  // side starts from a collected heap so earlier workloads' garbage does not
-  // land in this one's samples.
-  numpyByWorkload.set(w.id, await numpySide.time(w));
+  // Both sides build and warm up the workload, each from a collected heap,
+  // then take their samples alternately (NumPy, stridewise, NumPy, …): the
+  // machine's drift, which on this VM moves bandwidth by tens of percent
+  // within seconds, then hits both sides alike.
+  await numpySide.prepare(w);
   (globalThis as { gc?: () => void }).gc?.();
   const prepared = w.setup?.(data);
   const batch = w.batch ?? 1;
@@ -213,18 +218,20 @@ for (const w of workloads) {
   const loop = timingLoop();
   loop(w.run, data, prepared, WARMUP, release);
   const samples: number[] = [];
+  const numpySamples: number[] = [];
   for (let s = 0; s < REPS; s++) {
+    numpySamples.push(await numpySide.sample());
     const t0 = performance.now();
     loop(w.run, data, prepared, batch, release);
     samples.push((performance.now() - t0) / batch);
   }
+  await numpySide.done();
   const last = w.run(data, prepared);
   w.check(last, data);
   release(last);
   release(prepared);
-  samples.sort((a, b) => a - b);
-  const ms = samples[samples.length >> 1]!;
-  const numpyMs = numpyByWorkload.get(w.id)!;
+  const ms = median(samples);
+  const numpyMs = median(numpySamples);
   const bytes = w.bytes?.(data);
   rowsOut.push({
     id: w.id,
