@@ -4,8 +4,9 @@
 // error with its message; a failed write leaves the base unchanged.
 
 import { describe, expect, it } from "vitest";
-import { init, array, arange, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
+import { init, array, arange, empty, heapMemory, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
 import { lastGatherPath } from "../src/ops/gather.js";
+import { kernels } from "../src/heap.js";
 import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
 
 await init();
@@ -160,6 +161,51 @@ describe("advanced indexing: paths and details", () => {
     const rows = E.get(array([true, false, true]));
     expect(lastGatherPath).toBe("compact");
     expect(rows.toArray()).toEqual([[0, 1, 2, 3], [8, 9, 10, 11]]);
+  });
+
+  it("compacts every item size like a plain filter, across block and output-end edges, writing nothing past the output", () => {
+    // The kernel packs 16-element blocks with vector swizzles and switches to
+    // a scalar loop near the output's end; these sizes and masks hit every
+    // branch. The destination sits inside a sentinel-filled region.
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    const masks: [string, (i: number, n: number) => number][] = [
+      ["half", () => (rand() < 0.5 ? 1 : 0)],
+      ["sparse", () => (rand() < 0.05 ? 1 : 0)],
+      ["dense", () => (rand() < 0.95 ? 1 : 0)],
+      ["all", () => 1],
+      ["last only", (i, n) => (i === n - 1 ? 1 : 0)],
+      ["first block", (i) => (i < 16 ? 1 : 0)],
+      ["nonzero bytes other than 1", () => (rand() < 0.5 ? 2 + Math.floor(rand() * 250) : 0)],
+    ];
+    const k = kernels();
+    for (const w of [1, 2, 4, 8] as const) {
+      const fn = { 1: k.compact_1, 2: k.compact_2, 4: k.compact_4, 8: k.compact_8 }[w];
+      for (const n of [1, 15, 16, 17, 31, 32, 33, 47, 48, 49, 255, 256, 257, 1000]) {
+        for (const [label, bit] of masks) {
+          const src = empty([n * w], { dtype: "uint8" });
+          const mask = empty([n], { dtype: "uint8" });
+          const out = empty([n * w + 64], { dtype: "uint8" });
+          const S = src.address("test");
+          const M = mask.address("test");
+          const D = out.address("test");
+          const mem = new Uint8Array(heapMemory().buffer);
+          for (let i = 0; i < n * w; i++) mem[S + i] = Math.floor(rand() * 256);
+          for (let i = 0; i < n; i++) mem[M + i] = bit(i, n);
+          mem.fill(0xa5, D, D + n * w + 64);
+          const want: number[] = [];
+          for (let i = 0; i < n; i++) if (mem[M + i] !== 0) for (let b = 0; b < w; b++) want.push(mem[S + i * w + b]!);
+          const count = want.length / w;
+          expect(fn(D, S, M, n, count), `${w} ${n} ${label}`).toBe(count);
+          const after = new Uint8Array(heapMemory().buffer);
+          expect(Array.from(after.subarray(D, D + want.length)), `${w} ${n} ${label}`).toEqual(want);
+          expect(after.subarray(D + want.length, D + n * w + 64).every((x) => x === 0xa5), `${w} ${n} ${label}: wrote past the output`).toBe(true);
+          src.dispose();
+          mask.dispose();
+          out.dispose();
+        }
+      }
+    }
   });
 
   it("reports the first out-of-bounds index with NumPy's words (W4 sizes)", () => {

@@ -80,10 +80,10 @@ export function compactElements(src: NDArray, mask: NDArray): NDArray {
   const m = mask.address("compress");
   const n = mask.size;
   const w = DTYPES[src.dtype].itemsize;
-  if (w === 4) k.compact_4(d, s, m, n);
-  else if (w === 8) k.compact_8(d, s, m, n);
-  else if (w === 2) k.compact_2(d, s, m, n);
-  else k.compact_1(d, s, m, n);
+  if (w === 4) k.compact_4(d, s, m, n, nnz);
+  else if (w === 8) k.compact_8(d, s, m, n, nnz);
+  else if (w === 2) k.compact_2(d, s, m, n, nnz);
+  else k.compact_1(d, s, m, n, nnz);
   return out;
 }
 
