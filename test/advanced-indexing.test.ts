@@ -4,7 +4,7 @@
 // error with its message; a failed write leaves the base unchanged.
 
 import { describe, expect, it } from "vitest";
-import { init, array, arange, empty, heapMemory, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
+import { init, array, arange, empty, heapMemory, heapStats, resetPeak, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
 import { lastGatherPath } from "../src/ops/gather.js";
 import { kernels } from "../src/heap.js";
 import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
@@ -206,6 +206,29 @@ describe("advanced indexing: paths and details", () => {
         }
       }
     }
+  });
+
+  it("scatters a value already in the result's shape and dtype straight from its memory, and an overlapping one through a temporary", () => {
+    const cols = 4096;
+    const table = arange(8 * cols, { dtype: "float32" }).reshape([8, cols]);
+    const ids = array([5, 0, 7]);
+    const rows = arange(3 * cols, { dtype: "float32" }).reshape([3, cols]).mul(-1);
+    const want = table.toArray() as number[][];
+    const vals = rows.toArray() as number[][];
+    [5, 0, 7].forEach((r, k) => (want[r] = vals[k]!));
+    const before = heapStats().bytesInUse;
+    resetPeak();
+    table.set(ids, rows);
+    // Only the small table of block offsets is allocated, not a copy of `rows`.
+    expect(heapStats().peakBytesInUse - before).toBeLessThan(rows.nbytes);
+    expect(table.toArray()).toEqual(want);
+    // A view of the table itself overlaps it: staged, so every row read is the old one.
+    const old = table.toArray() as number[][];
+    const view = table.get("1:4");
+    table.set(array([2, 3, 1]), view);
+    [2, 3, 1].forEach((r, k) => (want[r] = old[1 + k]!));
+    expect(table.toArray()).toEqual(want);
+    for (const x of [table, ids, rows, view]) x.dispose();
   });
 
   it("reports the first out-of-bounds index with NumPy's words (W4 sizes)", () => {

@@ -23,6 +23,7 @@ import { asarray, emptyArray, type ArrayLike } from "../creation.js";
 import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "../advanced.js";
 import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./mask.js";
 import { copyFrom, fill } from "./copy.js";
+import { overlap } from "../overlap.js";
 import type { Slice } from "../indexing.js";
 
 let i32 = new Int32Array(0);
@@ -302,6 +303,19 @@ function maskedCopyAll(a: NDArray, mask: NDArray, one: NDArray): void {
 }
 
 /**
+ * The value array itself when the scatter can read it in place: already in
+ * the indexing result's shape, strides (the dense block order the kernel
+ * reads, usually C) and `a`'s dtype, and not overlapping `a` (a write could
+ * change it mid-scatter).
+ * Null when it must be broadcast, cast or staged in a temporary first.
+ */
+function directValues(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray | null {
+  if (!(value instanceof NDArray) || value.dtype !== a.dtype || value.shape.length !== p.shape.length) return null;
+  for (let i = 0; i < p.shape.length; i++) if (value.shape[i] !== p.shape[i] || value.strides[i] !== p.strides[i]) return null;
+  return overlap(a, value) === "no" ? value : null;
+}
+
+/**
  * @internal `a[comps] = value` for an index with array or boolean
  * components. Repeated indices: the last write wins, as NumPy. Nothing is
  * written unless every index is valid and the value broadcasts.
@@ -314,14 +328,15 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   try {
     const off = blockOffsets(p);
     try {
-      const vals = valuesFor(a, p, value);
+      const direct = directValues(a, p, value);
+      const vals = direct ?? valuesFor(a, p, value);
       try {
         if (p.n > 0 && p.block > 0) {
           const [k, rows, rowBytes] = blockTable(p, DTYPES[a.dtype].itemsize);
-          kernels().scatter_blocks(denseAddress(vals), a._mem.ptr + p.offset, off.address("set"), p.n, scratch(), k, rows, rowBytes);
+          kernels().scatter_blocks(vals.address("set"), a._mem.ptr + p.offset, off.address("set"), p.n, scratch(), k, rows, rowBytes);
         }
       } finally {
-        vals.dispose();
+        if (direct === null) vals.dispose();
       }
     } finally {
       off.dispose();
