@@ -14,10 +14,10 @@
 //   compact_rows           strided rows of `rowBytes` bytes where mask
 //   nonzero_flat_u8        int64 positions of the true bytes
 //   unravel_i64            flat positions -> one coordinate (div, mod)
-//   expand_N               masked scatter: dst[i] = src[j++] where mask
-//   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i]
+//   expand_N               masked scatter: dst[i] = src[j++] where mask, SIMD
+//   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i], SIMD
 
-import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8 } from "./compact_tables";
+import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./compact_tables";
 
 /** Number of nonzero bytes in [mask, mask + n). */
 export function count_nonzero_u8(mask: usize, n: usize): usize {
@@ -176,33 +176,95 @@ export function unravel_i64(dst: usize, src: usize, n: usize, div: i64, mod: i64
   for (let i: usize = 0; i < n; i++) store<i64>(dst + (i << 3), (load<i64>(src + (i << 3)) / div) % mod);
 }
 
-@inline function expand<T>(dst: usize, src: usize, mask: usize, n: usize): void {
+/**
+ * Writes the next values at `s` into the lanes of the 16 elements at `d`
+ * whose bit is set in `bits`, keeping the others; returns the new read
+ * position. Reads lie inside [s, s + 16 * w): the caller checks the room.
+ */
+@inline function unpackBlock<T>(d: usize, s: usize, bits: u32): usize {
+  const w = sizeof<T>();
+  const L = <u32>(16 / <u32>w);
+  const laneMask: u32 = (1 << L) - 1;
+  const spread = w == 2 ? EXPAND_W2 : w == 4 ? EXPAND_W4 : EXPAND_W8;
+  const lanes = w == 2 ? LANES_W2 : w == 4 ? LANES_W4 : LANES_W8;
+  for (let q: u32 = 0; q < 16 / L; q++) {
+    const b = (bits >> (q * L)) & laneMask;
+    if (b == 0) continue;
+    const at = d + <usize>(q << 4);
+    const v = i8x16.swizzle(v128.load(s), pattern(spread, b));
+    v128.store(at, v128.bitselect(v, v128.load(at), pattern(lanes, b)));
+    s += <usize>popcnt<u32>(b) * w;
+  }
+  return s;
+}
+
+@inline function expand<T>(dst: usize, src: usize, mask: usize, n: usize, avail: usize): void {
+  const w = sizeof<T>();
+  if (avail == 0) return;
+  const end = src + avail * w;
   let s = src;
-  for (let i: usize = 0; i < n; i++) {
-    if (load<u8>(mask + i) != 0) {
-      store<T>(dst + i * sizeof<T>(), load<T>(s));
-      s += sizeof<T>();
+  let i: usize = 0;
+  if (w > 1) {
+    for (; i + 16 <= n; i += 16) {
+      const bits = blockBits(mask + i);
+      if (bits == 0) continue;
+      if (s + 16 * w > end) break;
+      s = unpackBlock<T>(dst + i * w, s, bits);
     }
+  }
+  // Branchless from here (a random mask defeats branch prediction): every
+  // element is rewritten, with the next value or itself; the read position
+  // is clamped to the last value so it never leaves the values.
+  const last = end - w;
+  for (; i < n; i++) {
+    const at = dst + i * w;
+    const m = load<u8>(mask + i) != 0;
+    store<T>(at, select<T>(load<T>(s < last ? s : last), load<T>(at), m));
+    s += select<usize>(w, 0, m);
   }
 }
 
-/** Masked scatter into contiguous dst: the k-th true position gets src[k]. */
-export function expand_1(dst: usize, src: usize, mask: usize, n: usize): void {
-  expand<u8>(dst, src, mask, n);
+/** Masked scatter into contiguous dst: the k-th true position gets src[k], for k < avail (the values' length). */
+export function expand_1(dst: usize, src: usize, mask: usize, n: usize, avail: usize): void {
+  expand<u8>(dst, src, mask, n, avail);
 }
-export function expand_2(dst: usize, src: usize, mask: usize, n: usize): void {
-  expand<u16>(dst, src, mask, n);
+export function expand_2(dst: usize, src: usize, mask: usize, n: usize, avail: usize): void {
+  expand<u16>(dst, src, mask, n, avail);
 }
-export function expand_4(dst: usize, src: usize, mask: usize, n: usize): void {
-  expand<u32>(dst, src, mask, n);
+export function expand_4(dst: usize, src: usize, mask: usize, n: usize, avail: usize): void {
+  expand<u32>(dst, src, mask, n, avail);
 }
-export function expand_8(dst: usize, src: usize, mask: usize, n: usize): void {
-  expand<u64>(dst, src, mask, n);
+export function expand_8(dst: usize, src: usize, mask: usize, n: usize, avail: usize): void {
+  expand<u64>(dst, src, mask, n, avail);
+}
+
+/** All-ones in the lanes (of T) whose mask byte at `mask` is nonzero: 16 / sizeof<T>() lanes. */
+@inline function laneMask<T>(mask: usize): v128 {
+  const w = sizeof<T>();
+  const zero = i8x16.splat(0);
+  if (w == 1) return i8x16.ne(v128.load(mask), zero);
+  if (w == 2) return i16x8.extend_low_i8x16_s(i8x16.ne(v128.load64_zero(mask), zero));
+  const bytes = w == 4 ? v128.load32_zero(mask) : v128.load16_lane(mask, zero, 0);
+  const m32 = i32x4.extend_low_i16x8_s(i16x8.extend_low_i8x16_s(i8x16.ne(bytes, zero)));
+  return w == 4 ? m32 : i64x2.extend_low_i32x4_s(m32);
 }
 
 @inline function maskedCopy<T>(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
-  for (let i: usize = 0; i < n; i++) {
-    const at = dst + i * sizeof<T>();
+  const w = sizeof<T>();
+  let i: usize = 0;
+  // One value repeated or a contiguous source: a vector of elements per
+  // step, blended by the mask (no branch for a random mask to mispredict).
+  if (sstride == 0 || sstride == w) {
+    const L = <usize>16 / w;
+    const one = v128.splat<T>(load<T>(src));
+    for (; i + L <= n; i += L) {
+      const at = dst + i * w;
+      const v = sstride == 0 ? one : v128.load(src + i * w);
+      v128.store(at, v128.bitselect(v, v128.load(at), laneMask<T>(mask + i)));
+    }
+  }
+  for (; i < n; i++) {
+    const at = dst + i * w;
     store<T>(at, select<T>(load<T>(src + i * sstride), load<T>(at), load<u8>(mask + i) != 0));
   }
 }

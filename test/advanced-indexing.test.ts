@@ -208,6 +208,52 @@ describe("advanced indexing: paths and details", () => {
     }
   });
 
+  it("expands and blends every item size like a plain loop, across block and value-end edges, writing nothing outside the target", () => {
+    // expand_N: the k-th true position takes values[k] (vector blocks, then a
+    // branchless tail once fewer than a block of values is left);
+    // masked_copy_N: true positions take src[i] (or one repeated value).
+    let seed = 11;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    const k = kernels();
+    for (const w of [1, 2, 4, 8] as const) {
+      const expandW = { 1: k.expand_1, 2: k.expand_2, 4: k.expand_4, 8: k.expand_8 }[w];
+      const blendW = { 1: k.masked_copy_1, 2: k.masked_copy_2, 4: k.masked_copy_4, 8: k.masked_copy_8 }[w];
+      for (const n of [1, 2, 15, 16, 17, 31, 33, 48, 49, 255, 257, 1000]) {
+        for (const p of [0.05, 0.5, 0.95, 1]) {
+          const region = empty([(n + 2) * w + 128], { dtype: "uint8" });
+          const vals = empty([n * w], { dtype: "uint8" });
+          const mask = empty([n], { dtype: "uint8" });
+          const R = region.address("test") + 64; // target starts 64 bytes into a sentinel region
+          const V = vals.address("test");
+          const M = mask.address("test");
+          const mem = new Uint8Array(heapMemory().buffer);
+          for (let i = 0; i < n; i++) mem[M + i] = rand() < p ? 1 + Math.floor(rand() * 3) : 0;
+          const nnz = Array.from(mem.subarray(M, M + n)).filter((x) => x !== 0).length;
+          for (let i = 0; i < n * w; i++) mem[V + i] = Math.floor(rand() * 256);
+          const base = Array.from({ length: n * w }, () => Math.floor(rand() * 256));
+          for (const mode of ["expand", "blend", "blend one"] as const) {
+            mem.fill(0x5a, R - 64, R + n * w + 64);
+            mem.set(base, R);
+            const want = base.slice();
+            let j = 0;
+            for (let i = 0; i < n; i++) {
+              if (mem[M + i] === 0) continue;
+              const from = mode === "expand" ? j++ : mode === "blend" ? i : 0;
+              for (let b = 0; b < w; b++) want[i * w + b] = mem[V + from * w + b]!;
+            }
+            if (mode === "expand") expandW(R, V, M, n, nnz);
+            else blendW(R, V, mode === "blend" ? w : 0, M, n);
+            const after = new Uint8Array(heapMemory().buffer);
+            const what = `${mode} w=${w} n=${n} p=${p}`;
+            expect(Array.from(after.subarray(R, R + n * w)), what).toEqual(want);
+            expect(after.subarray(R - 64, R).every((x) => x === 0x5a) && after.subarray(R + n * w, R + n * w + 64).every((x) => x === 0x5a), `${what}: wrote outside`).toBe(true);
+          }
+          for (const x of [region, vals, mask]) x.dispose();
+        }
+      }
+    }
+  });
+
   it("scatters a value already in the result's shape and dtype straight from its memory, and an overlapping one through a temporary", () => {
     const cols = 4096;
     const table = arange(8 * cols, { dtype: "float32" }).reshape([8, cols]);

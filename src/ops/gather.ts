@@ -283,7 +283,12 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
       }
       const vals = emptyArray([size], a.dtype);
       try {
-        copyFrom(vals, makeView(v, [size], [size === 1 ? 0 : v.strides.find((_, i) => v.shape[i] !== 1) ?? 0], v.offset, v.dtype, false));
+        const flat = makeView(v, [size], [size === 1 ? 0 : v.strides.find((_, i) => v.shape[i] !== 1) ?? 0], v.offset, v.dtype, false);
+        try {
+          copyFrom(vals, flat);
+        } finally {
+          flat.dispose();
+        }
         if (size === 1 && nnz !== 1) maskedCopyAll(a, mask, vals);
         else expandInto(a, mask, vals);
       } finally {

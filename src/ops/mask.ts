@@ -130,10 +130,11 @@ export function expandInto(dst: NDArray, mask: NDArray, values: NDArray): void {
   const d = dst.address("place");
   const v = values.address("place");
   const m = mask.address("place");
-  if (w === 4) k.expand_4(d, v, m, n);
-  else if (w === 8) k.expand_8(d, v, m, n);
-  else if (w === 2) k.expand_2(d, v, m, n);
-  else k.expand_1(d, v, m, n);
+  const avail = values.size;
+  if (w === 4) k.expand_4(d, v, m, n, avail);
+  else if (w === 8) k.expand_8(d, v, m, n, avail);
+  else if (w === 2) k.expand_2(d, v, m, n, avail);
+  else k.expand_1(d, v, m, n, avail);
 }
 
 /** @internal Reads int64 element `i` of a 1-d array as a number. */
