@@ -35,14 +35,14 @@ def prepare(ns, lazy, w):
     local = dict(ns)
     if w.get("setup"):
         exec(w["setup"], local)
-    code = compile(w["stmt"], w["id"], "eval")
+    code = compile(w["stmt"], w["id"], "exec")  # exec: a statement may assign (Y[m] = 0)
     batch = w["batch"]
     loop = compile(f"for _ in range({batch}):\n    {w['stmt']}\n", w["id"], "exec")
     gc.collect()
     t0 = time.perf_counter()
     i = 0
     while i < w["warmup"] or time.perf_counter() - t0 < 0.05:
-        eval(code, local)
+        exec(code, local)
         i += 1
     return local, loop, batch
 

@@ -281,6 +281,12 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
           `NumPy boolean array indexing assignment cannot assign ${size} input values to the ${nnz} output values where the mask is true`,
         );
       }
+      // Values already in a's dtype, contiguous and apart from `a` are read in place.
+      if (v.dtype === a.dtype && v.isC && overlap(a, v) === "no") {
+        if (size === 1 && nnz !== 1) maskedCopyAll(a, mask, v);
+        else expandInto(a, mask, v);
+        return true;
+      }
       const vals = emptyArray([size], a.dtype);
       try {
         const flat = makeView(v, [size], [size === 1 ? 0 : v.strides.find((_, i) => v.shape[i] !== 1) ?? 0], v.offset, v.dtype, false);
