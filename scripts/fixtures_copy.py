@@ -307,8 +307,93 @@ def copyto_scalar_cases():
     return out
 
 
+def copyto_where_cases():
+    """np.copyto(dst, src, where=...) over dst layouts and dtypes, src forms
+    (same dtype, castable dtype, broadcast row, scalar) and where forms (full
+    mask, broadcast mask, list, 0-d, True/False), and the errors in NumPy's
+    order. dst starts as arange(size) % 7 in its dtype, read in C order
+    through the layout; src is -(arange(size) + 1), broadcast as its shape."""
+    out = []
+    rng = np.random.default_rng(5)
+
+    def dst_of(dtype, layout):
+        base = (np.arange(4 * 6) % 7).astype(dtype)
+        if layout == "C":
+            return base.reshape(4, 6)
+        if layout == "F":
+            return np.asfortranarray(base.reshape(4, 6))
+        if layout == "neg":
+            big = (np.arange(4 * 12) % 7).astype(dtype).reshape(4, 12)
+            return big[::-1, ::-2]
+        # "strided": every other row of a taller array
+        big = (np.arange(8 * 6) % 7).astype(dtype).reshape(8, 6)
+        return big[::2]
+
+    masks = {
+        "full": lambda: rng.random((4, 6)) < 0.5,
+        "row": lambda: np.array([True, False, True, True, False, True]),
+        "col": lambda: np.array([[True], [False], [False], [True]]),
+        "list": lambda: [True, False, False, True, True, False],
+        "0d-true": lambda: np.array(True),
+        "false": lambda: False,
+        "true": lambda: True,
+    }
+    srcs = {
+        "same": lambda dt: (-(np.arange(24) + 1)).astype(dt).reshape(4, 6),
+        "row": lambda dt: (-(np.arange(6) + 1)).astype(dt),
+        "int8": lambda dt: (-(np.arange(24) + 1)).astype(np.int8).reshape(4, 6),
+        "scalar": lambda dt: 3,
+    }
+    for dtype in ["float64", "float32", "float16", "int32", "int64", "uint8", "bool"]:
+        for layout in ["C", "F", "neg", "strided"]:
+            for sname, sf in srcs.items():
+                for mname, mf in masks.items():
+                    if layout != "C" and mname not in ("full", "row"):
+                        continue
+                    dst = dst_of(dtype, layout)
+                    src = sf(dtype)
+                    mask = mf()
+                    rec = {"dtype": dtype, "layout": layout, "src": sname, "where": mname,
+                           "mask": np.asarray(mask).tolist()}
+                    try:
+                        np.copyto(dst, src, where=mask)
+                        rec["result"] = enc_values(dst)
+                    except Exception as e:  # noqa: BLE001 - recording NumPy's errors is the point
+                        rec["error"] = {"type": type(e).__name__, "message": str(e)}
+                    out.append(rec)
+    # Errors, each alone and in pairs (NumPy's order decides which is raised).
+    errs = []
+    bad = {
+        "int mask": lambda: np.ones((4, 6), np.int64),
+        "mask shape": lambda: np.ones((4, 5), bool),
+        "src shape": lambda: np.ones((4, 5)),
+        "unsafe cast": lambda: np.ones((4, 6)),
+    }
+    for combo in [("int mask",), ("mask shape",), ("src shape",), ("unsafe cast",), ("int mask", "src shape"),
+                  ("mask shape", "src shape"), ("mask shape", "unsafe cast"), ("int mask", "unsafe cast"),
+                  ("src shape", "unsafe cast"), ("no mask", "src shape", "unsafe cast")]:
+        dst = np.zeros((4, 6), np.int32)
+        src = bad["src shape"]() if "src shape" in combo else (bad["unsafe cast"]() if "unsafe cast" in combo else np.ones((4, 6), np.int32))
+        mask = bad["int mask"]() if "int mask" in combo else (bad["mask shape"]() if "mask shape" in combo else np.ones((4, 6), bool))
+        if "src shape" in combo and "unsafe cast" not in combo:
+            src = src.astype(np.int32)
+        if "no mask" in combo:
+            mask = None
+        try:
+            np.copyto(dst, src, **({} if mask is None else {"where": mask}))
+            raise AssertionError(f"no error for {combo}")
+        except AssertionError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            errs.append({"combo": list(combo), "error": {"type": type(e).__name__, "message": str(e)},
+                         "src": {"shape": list(src.shape), "dtype": src.dtype.name},
+                         "mask": None if mask is None else {"shape": list(mask.shape), "dtype": mask.dtype.name}})
+    return {"cases": out, "errors": errs}
+
+
 def main():
-    fixture = {"numpy": np.__version__, "copy": copy_cases(), "join": join_cases(), "copyto_scalar": copyto_scalar_cases()}
+    fixture = {"numpy": np.__version__, "copy": copy_cases(), "join": join_cases(), "copyto_scalar": copyto_scalar_cases(),
+               "copyto_where": copyto_where_cases()}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(fixture, indent=1) + "\n")
     print(f"wrote {OUT} ({len(fixture['copy'])} copy cases, {len(fixture['join'])} join cases)")

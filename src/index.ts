@@ -70,7 +70,7 @@ export {
 export { sharesMemory, mayShareMemory } from "./overlap.js";
 export type { SharesMemoryOptions } from "./overlap.js";
 export { copy, ascontiguousarray, asfortranarray, copyto } from "./ops/copy.js";
-export type { CopyPath, CopytoCasting } from "./ops/copy.js";
+export type { CopyPath, CopytoCasting, CopytoOptions } from "./ops/copy.js";
 export { concatenate, stack, vstack, hstack, dstack, columnStack, tile, repeat } from "./ops/join.js";
 export type { ConcatenateOptions, StackOptions, RepeatOptions, JoinDTypeOptions } from "./ops/join.js";
 export { astype } from "./ops/astype.js";

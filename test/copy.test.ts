@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { array, arange, zeros, ValueError, DTypeError, type DType, type NDArray } from "../src/index.js";
+import { array, arange, ones, zeros, ValueError, DTypeError, type DType, type NDArray } from "../src/index.js";
 import { makeView } from "../src/ndarray.js";
 import { u8 } from "../src/heap.js";
 import { stridesFor } from "../src/layout.js";
@@ -397,6 +397,88 @@ describe("copyto with a JavaScript scalar (NEP 50 weak scalars)", () => {
       } finally {
         a.dispose();
       }
+    });
+  }
+});
+
+describe("copyto with where (NumPy fixtures)", () => {
+  interface WhereCase {
+    dtype: DType;
+    layout: "C" | "F" | "neg" | "strided";
+    src: "same" | "row" | "int8" | "scalar";
+    where: "full" | "row" | "col" | "list" | "0d-true" | "false" | "true";
+    mask: boolean | boolean[] | boolean[][];
+    result?: Encoded;
+    error?: { type: string; message: string };
+  }
+  interface WhereError {
+    combo: string[];
+    error: { type: string; message: string };
+    src: { shape: number[]; dtype: DType };
+    mask: { shape: number[]; dtype: DType } | null;
+  }
+  const { copyto_where } = loadFixture<{ copyto_where: { cases: WhereCase[]; errors: WhereError[] } }>("copy");
+
+  /** arange(n) % 7 in `dtype` (NumPy's astype), as the recorder builds dst. */
+  const mod7 = (n: number, dtype: DType): NDArray => {
+    const i = array(Array.from({ length: n }, (_, k) => k % 7), { dtype: "int64" });
+    const r = i.astype(dtype);
+    i.dispose();
+    return r;
+  };
+  const negated = (n: number, dtype: DType): NDArray => {
+    const i = array(Array.from({ length: n }, (_, k) => -(k + 1)), { dtype: "int64" });
+    const r = i.astype(dtype);
+    i.dispose();
+    return r;
+  };
+  function dstOf(c: WhereCase): NDArray {
+    if (c.layout === "C") return mod7(24, c.dtype).reshape([4, 6]);
+    if (c.layout === "F") return asfortranarray(mod7(24, c.dtype).reshape([4, 6]));
+    if (c.layout === "neg") return mod7(48, c.dtype).reshape([4, 12]).get("::-1, ::-2");
+    return mod7(48, c.dtype).reshape([8, 6]).get("::2");
+  }
+  function srcOf(c: WhereCase): NDArray | number {
+    if (c.src === "scalar") return 3;
+    if (c.src === "row") return negated(6, c.dtype);
+    return negated(24, c.src === "int8" ? "int8" : c.dtype).reshape([4, 6]);
+  }
+  function whereOf(c: WhereCase): NDArray | boolean | boolean[] {
+    if (c.where === "true" || c.where === "false") return c.mask as boolean;
+    if (c.where === "list") return c.mask as boolean[];
+    return array(c.mask as boolean[][], { dtype: "bool" });
+  }
+
+  for (const c of copyto_where.cases) {
+    it(`copyto(${c.layout} ${c.dtype}[4, 6], ${c.src}, { where: ${c.where} }) ${c.error ? "raises" : "writes"} as NumPy`, () => {
+      const dst = dstOf(c);
+      const src = srcOf(c);
+      const where = whereOf(c);
+      const before = dst.toArray();
+      try {
+        if (c.error) {
+          expect(() => copyto(dst, src, { where })).toThrow(c.error.message);
+          expect(dst.toArray()).toEqual(before);
+        } else {
+          copyto(dst, src, { where });
+          expect(dst.toArray()).toEqual(jsValue(c.result!));
+        }
+      } finally {
+        dst.dispose();
+        if (typeof src !== "number") src.dispose();
+        if (where instanceof Object && !Array.isArray(where)) (where as NDArray).dispose();
+      }
+    });
+  }
+
+  for (const e of copyto_where.errors) {
+    it(`reports ${e.combo.join(" + ")} as NumPy does (${e.error.type}), writing nothing`, () => {
+      const dst = zeros([4, 6], { dtype: "int32" });
+      const src = ones(e.src.shape, { dtype: e.src.dtype });
+      const mask = e.mask === null ? undefined : ones(e.mask.shape, { dtype: e.mask.dtype });
+      expect(() => copyto(dst, src, mask === undefined ? {} : { where: mask })).toThrow(e.error.message);
+      expect(dst.toArray()).toEqual(Array.from({ length: 4 }, () => Array(6).fill(0)));
+      for (const x of [dst, src, mask]) x?.dispose();
     });
   }
 });

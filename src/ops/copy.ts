@@ -24,6 +24,7 @@ import { broadcastStrides, planLoops, stridesFor, shapeSize } from "../layout.js
 import { NDArray, makeView, type CopyOrder } from "../ndarray.js";
 import { asarray, emptyArray, fillContiguous, type ArrayLike } from "../creation.js";
 import { castInto } from "./astype.js";
+import { maskedCopy } from "./mask.js";
 
 /** The kernel path a copy takes; named in tests and in the benchmark table. */
 export type CopyPath = "empty" | "contiguous" | "rows" | "strided" | "tiled";
@@ -388,17 +389,33 @@ function checkScalarCast(v: Scalar, to: DType, casting: CopytoCasting): void {
   }
 }
 
+/** Options of `copyto`. */
+export interface CopytoOptions {
+  /** NumPy's casting rule for `src` into `dst` (default "same_kind"). */
+  casting?: CopytoCasting;
+  /** A boolean mask broadcast to `dst.shape`: only where it is true is `dst` written (default: everywhere). */
+  where?: ArrayLike;
+}
+
 /**
- * NumPy's `copyto(dst, src)`: writes `src` (an array, nested lists, a
- * TypedArray or a scalar) into `dst`, broadcasting `src` to `dst.shape`.
- * Casting defaults to "same_kind", as NumPy. Overlapping source and
- * destination are handled (the source is copied aside first).
+ * NumPy's `copyto(dst, src, casting=, where=)`: writes `src` (an array,
+ * nested lists, a TypedArray or a scalar) into `dst`, broadcasting `src`
+ * to `dst.shape`, and with `where` only at the true elements of that
+ * (broadcast) boolean mask. Casting defaults to "same_kind", as NumPy.
+ * Overlapping source and destination are handled (the source is copied
+ * aside first). Errors in NumPy's order (mask dtype, cast, source shape,
+ * mask shape); nothing is written then.
  * @example const y = arange(5); copyto(y.get("1:"), y.get(":-1")); // [0, 0, 1, 2, 3]
+ * @example copyto(x, 0, { where: less(x, 0) });                     // ReLU in place
  */
-export function copyto(dst: NDArray, src: ArrayLike, opts?: { casting?: CopytoCasting }): void {
+export function copyto(dst: NDArray, src: ArrayLike, opts?: CopytoOptions): void {
   const casting = opts?.casting ?? "same_kind";
   dst.address("copyto");
   dst.checkWriteable();
+  if (opts?.where !== undefined && opts.where !== true) {
+    copytoWhere(dst, src, casting, opts.where);
+    return;
+  }
   if (typeof src === "number" || typeof src === "bigint" || typeof src === "boolean") {
     checkScalarCast(src, dst.dtype, checkCasting(casting));
     fill(dst, src);
@@ -406,12 +423,8 @@ export function copyto(dst: NDArray, src: ArrayLike, opts?: { casting?: CopytoCa
   }
   const a = asarray(src);
   try {
-    const ss = broadcastStrides(a.shape, a.strides, dst.shape);
-    if (!ss) {
-      throw new ValueError(`could not broadcast input array from shape ${formatShape(a.shape)} into shape ${formatShape(dst.shape)}`);
-    }
+    const ss = sourceStrides(dst, a, casting);
     if (a.dtype !== dst.dtype) {
-      if (!canCast(a.dtype, dst.dtype, casting)) throw castingError(a.dtype, dst.dtype, casting);
       // castInto takes same-shape operands: hand it a broadcast view.
       const view = a.shape.length === dst.shape.length && a.shape.every((n, i) => n === dst.shape[i])
         ? a
@@ -426,5 +439,57 @@ export function copyto(dst: NDArray, src: ArrayLike, opts?: { casting?: CopytoCa
     assignSameDType(dst, a, ss);
   } finally {
     if (a !== src) a.dispose();
+  }
+}
+
+/** `src`'s strides broadcast to `dst`, after NumPy's checks in its order: the cast, then the shape. */
+function sourceStrides(dst: NDArray, a: NDArray, casting: CopytoCasting): number[] {
+  if (a.dtype !== dst.dtype && !canCast(a.dtype, dst.dtype, casting)) throw castingError(a.dtype, dst.dtype, casting);
+  const ss = broadcastStrides(a.shape, a.strides, dst.shape);
+  if (!ss) throw new ValueError(`could not broadcast input array from shape ${formatShape(a.shape)} into shape ${formatShape(dst.shape)}`);
+  return ss;
+}
+
+/**
+ * `copyto` with a mask: the values (cast and broadcast) and the mask
+ * (broadcast) are made dense in dst's C order, then one SIMD blend writes
+ * them; a non-contiguous dst is blended in a C-order copy and copied back.
+ */
+function copytoWhere(dst: NDArray, src: ArrayLike, casting: CopytoCasting, where: ArrayLike): void {
+  const w = asarray(where);
+  const temps: NDArray[] = [];
+  try {
+    if (w.dtype !== "bool") throw castingError(w.dtype, "bool", "safe");
+    let a: NDArray | null = null;
+    if (typeof src === "number" || typeof src === "bigint" || typeof src === "boolean") {
+      checkScalarCast(src, dst.dtype, checkCasting(casting));
+    } else {
+      a = asarray(src);
+      if (a !== src) temps.push(a);
+      sourceStrides(dst, a, casting);
+    }
+    const ws = broadcastStrides(w.shape, w.strides, dst.shape);
+    if (!ws) throw new ValueError(`could not broadcast where mask from shape ${formatShape(w.shape)} into shape ${formatShape(dst.shape)}`);
+    if (dst.size === 0) return;
+    const values = emptyArray(dst.shape, dst.dtype);
+    temps.push(values);
+    copyto(values, a ?? src, { casting });
+    const mask = emptyArray(dst.shape, "bool");
+    temps.push(mask);
+    const wv = makeView(w, dst.shape, ws, w.offset, "bool", false);
+    temps.push(wv);
+    copyFrom(mask, wv);
+    if (dst.isC) {
+      maskedCopy(dst, mask, values);
+      return;
+    }
+    const dense = emptyArray(dst.shape, dst.dtype);
+    temps.push(dense);
+    copyFrom(dense, dst);
+    maskedCopy(dense, mask, values);
+    copyFrom(dst, dense);
+  } finally {
+    for (const t of temps) t.dispose();
+    if (w !== where) w.dispose();
   }
 }
