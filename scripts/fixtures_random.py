@@ -64,6 +64,10 @@ def legacy_cases():
     c.append(("choice array", lambda r: r.choice(np.arange(50) * 0.5, N), ["choice", [{"half_range": 50}, N]]))
     c.append(("sequence randn/rand/randn", lambda r: np.concatenate([r.randn(3), r.rand(2), r.randn(3), r.normal(0, 1, 1)]),
               ["seq", [["randn", [3]], ["rand", [2]], ["randn", [3]], ["normal", [0, 1, 1]]]]))
+    # randn works in batches of 512 pairs; odd lengths cache a value between calls.
+    edges = [1, 1025, 2, 1024, 1023, 3]
+    c.append(("sequence randn batch edges", lambda r: np.concatenate([r.randn(k) for k in edges]),
+              ["seq", [["randn", [k]] for k in edges]]))
     return c
 
 
