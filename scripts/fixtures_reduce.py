@@ -9,10 +9,16 @@ float64 (exact), cast to dtype, in C order of `shape`. The large inputs
 exercise NumPy's pairwise summation (8 accumulators, 128-element leaves,
 recursive halves) along the last axis, and its row-by-row accumulation
 along the first.
-"""
+
+The second half records initial=, where=, out= (sum, prod, max, min, any,
+all, mean, var, std) and count_nonzero(axis=, keepdims=) over dtypes,
+shapes (0-d, empty, 3-d), axes, keepdims, layouts (F, negative strides),
+broadcast masks and NumPy's errors; its option encodings are described
+where it starts."""
 
 import base64
 import json
+import math
 import os
 import warnings
 
@@ -27,6 +33,8 @@ def b64(a):
 
 
 def place(a, layout):
+    if a.ndim == 0:
+        return a  # ascontiguousarray would make it 1-d
     if layout == "C":
         return np.ascontiguousarray(a)
     if layout == "F":
@@ -138,6 +146,382 @@ for d in ["float32", "float64", "float16"]:
             if d == "float32" and ax in (0, 1, None) and layout == "C":
                 cases.append({"op": "mean", "input": {"gen": "lcg", "dtype": d, "shape": list(shape), "layout": layout},
                               "opts": {**o, "dtype": "float64"}, "expect": result(lambda: call("mean", x, {**o, "dtype": "float64"}))})
+
+# ---------------------------------------------------------------------------
+# initial=, where=, out= and count_nonzero(axis=, keepdims=).
+#
+# Option encodings (decoded by test/reduce.test.ts):
+#   initial: a JSON number, bool, {"bigint": "..."} or {"num": "nan"|"inf"|"-inf"|"-0"}
+#            (a JS number that is integer-valued is a Python int, as NEP 50 reads it)
+#   where:   true/false, an array {dtype: "bool", shape, layout, b64}, or a
+#            generated mask {gen: "mask", shape, layout}: element i (C order) is
+#            ((i * 2654435761) mod 2^32) / 2^32 < 0.7
+#   out:     {dtype, shape, layout, b64, readonly?}: the out array's contents
+#            before the call; the test checks the call returns that very array
+#            and that a failing call leaves it (and the input) as it was.
+# Every case below also states NumPy's out after an error ("out_after"): NumPy
+# never writes out before raising, and neither may we.
+
+DT8 = ["bool", "int8", "uint8", "int32", "int64", "float16", "float32", "float64"]
+SHAPES = [((2, 3, 4), "C"), ((2, 3, 4), "F"), ((3, 5), "rev"), ((5,), "C"), ((0, 3), "C"), ((), "C")]
+
+
+def enc(x):
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (int, np.integer)):
+        x = int(x)
+        return {"bigint": str(x)} if abs(x) > 2**53 else x
+    x = float(x)
+    if math.isnan(x):
+        return {"num": "nan"}
+    if math.isinf(x):
+        return {"num": "inf" if x > 0 else "-inf"}
+    if x == 0 and math.copysign(1, x) < 0:
+        return {"num": "-0"}
+    return x
+
+
+def spec(a, layout="C"):
+    return {"dtype": str(a.dtype), "shape": list(a.shape), "layout": layout, "b64": b64(a)}
+
+
+def gen_mask(shape):
+    n = int(np.prod(shape))
+    i = np.arange(n, dtype=np.uint64)
+    return (((i * np.uint64(2654435761)) % np.uint64(2**32)).astype(np.float64) / 2**32 < 0.7).reshape(shape)
+
+
+def build(s):
+    """The NumPy array an option spec stands for (a fresh, writeable copy for out)."""
+    if isinstance(s, bool):
+        return s
+    if s.get("gen") == "mask":
+        return place(gen_mask(tuple(s["shape"])), s["layout"])
+    a = np.frombuffer(base64.b64decode(s["b64"]), dtype=s["dtype"]).reshape(s["shape"]).copy()
+    if s["layout"] == "step2":
+        wide = np.zeros(a.shape[:-1] + (a.shape[-1] * 2,), a.dtype)
+        wide[..., ::2] = a
+        a = wide[..., ::2]
+    else:
+        a = place(a, s["layout"]) if a.ndim > 0 else a
+    if s.get("readonly"):
+        a.flags.writeable = False
+    return a
+
+
+def np_call(op, x, opts, out):
+    kw = {}
+    for k, v in opts.items():
+        if k == "axis":
+            kw[k] = tuple(v) if isinstance(v, list) else v
+        elif k == "initial":
+            kw[k] = dec(v)
+        elif k == "where":
+            kw[k] = build(v)
+        elif k == "out":
+            kw[k] = out
+        else:
+            kw[k] = v
+    fn = np.count_nonzero if op == "countNonzero" else getattr(np, op)
+    return fn(x, **kw)
+
+
+def dec(v):
+    if isinstance(v, dict):
+        return int(v["bigint"]) if "bigint" in v else float(v["num"].replace("-0", "-0.0"))
+    return v
+
+
+def add(op, x_spec, x, opts):
+    """Runs NumPy's call and records it: the result, or the error and out afterwards."""
+    out = build(opts["out"]) if "out" in opts else None
+    x_before = x.copy() if isinstance(x, np.ndarray) else None
+    try:
+        r = np_call(op, x, opts, out)
+        if out is not None:
+            assert r is out, (op, opts)
+        ra = np.asarray(r)
+        expect = {"dtype": str(ra.dtype), "shape": list(ra.shape), "b64": b64(ra)}
+    except Exception as e:  # noqa: BLE001 - NumPy's error is the expectation
+        expect = {"error": type(e).__name__, "message": str(e)}
+        if out is not None:
+            expect["out_after"] = b64(out)
+    assert x_before is None or np.array_equal(x, x_before, equal_nan=True)
+    cases.append({"op": op, "input": x_spec, "opts": opts, "expect": expect})
+
+
+def typical_initial(op, d):
+    kind = np.dtype(d).kind
+    if op == "sum":
+        return 5
+    if op == "prod":
+        return 2
+    if kind == "b":
+        return op == "min"
+    if op == "max":
+        return 7 if kind == "u" else -1
+    return 7
+
+
+OUT_OF = {"sum": ["int8", "float32", "uint8", "bool"], "prod": ["int64", "float16", "int8", "uint8"],
+          "max": ["uint8", "int64", "float16", "bool"], "min": ["int8", "float64", "uint8", "int32"],
+          "mean": ["float32", "int8", "float16", "int64"]}
+
+
+def natural(op, a):
+    """The dtype NumPy gives the reduction without out (what out would usually be)."""
+    return getattr(np, op)(np.zeros(1, a.dtype)).dtype
+
+
+def random_mask(shape, layout="C"):
+    m = rng.integers(0, 10, shape) > 2 if shape else np.array(rng.integers(0, 2) == 1)
+    return spec(m, layout if m.ndim > 0 else "C")
+
+
+def masks_for(shape, layout):
+    """Where masks for an input: full shape (in another layout), broadcast shapes, Python bools."""
+    if len(shape) == 3:
+        if layout == "C":
+            return [random_mask((2, 3, 4), "F"), random_mask((3, 4)), random_mask((2, 1, 4))]
+        return [random_mask((2, 3, 4)), random_mask((3, 4))]
+    if len(shape) == 2 and shape[0] > 0:
+        return [random_mask((3, 5), "rev"), random_mask((1, 5)), random_mask((3, 1))]
+    if len(shape) == 2:
+        return [random_mask((3,))]
+    if len(shape) == 1:
+        return [random_mask((5,)), False]
+    return [random_mask(()), True]
+
+
+# A. initial=
+for op in ["sum", "prod", "max", "min"]:
+    for d in DT8:
+        for shape, layout in SHAPES:
+            a = data(d, shape, op)
+            xs = {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}
+            x = place(a, layout) if a.ndim else a
+            axes = [None, 0, -1] + ([[0, 2]] if len(shape) == 3 else [])
+            for ax in axes:
+                for kd in ([False, True] if len(shape) >= 2 else [False]):
+                    o = {"initial": enc(typical_initial(op, d))}
+                    if ax is not None:
+                        o["axis"] = ax
+                    if kd:
+                        o["keepdims"] = True
+                    add(op, xs, x, o)
+        # How NumPy stores each kind of Python scalar into the reduction dtype.
+        a = data(d, (3, 5), op)
+        xs = {"dtype": d, "shape": [3, 5], "layout": "rev", "b64": b64(a)}
+        for v in [2.5, -2.5, float("nan"), float("inf"), 300, -129, 2**63, 2**64 - 1, 2**64, True, -0.0, 1e300]:
+            for ax in [None, 1]:
+                add(op, xs, place(a, "rev"), {"initial": enc(v)} if ax is None else {"initial": enc(v), "axis": ax})
+    # Empty selections: max/min need initial (the error without is recorded too).
+    for d in ["int8", "uint8", "float32", "bool"]:
+        for shape, ax in [((0, 3), 0), ((0, 3), None), ((3, 0), 1), ((3, 0), 0), ((0,), None)]:
+            a = np.zeros(shape, d)
+            xs = {"dtype": d, "shape": list(shape), "layout": "C", "b64": b64(a)}
+            base = {} if ax is None else {"axis": ax}
+            add(op, xs, a, base)
+            add(op, xs, a, {**base, "initial": enc(typical_initial(op, d))})
+    # dtype= decides the dtype initial is stored in.
+    a = data("int8", (3, 5), op)
+    xs = {"dtype": "int8", "shape": [3, 5], "layout": "C", "b64": b64(a)}
+    if op in ("sum", "prod"):
+        for dt_, v in [("int8", 300), ("int16", 300), ("float32", 2.5), ("uint8", -1)]:
+            add(op, xs, a, {"dtype": dt_, "initial": enc(v), "axis": 0})
+
+# B. where=
+for op in ["sum", "prod", "max", "min", "any", "all", "mean", "var", "std"]:
+    for d in DT8:
+        for shape, layout in SHAPES:
+            a = data(d, shape, op)
+            xs = {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}
+            x = place(a, layout) if a.ndim else a
+            axes = [None, 0, -1] + ([[0, 2]] if len(shape) == 3 else [])
+            for m in masks_for(shape, layout):
+                for ax in axes:
+                    for kd in ([False, True] if len(shape) >= 2 and ax == 0 else [False]):
+                        o = {"where": m}
+                        if ax is not None:
+                            o["axis"] = ax
+                        if kd:
+                            o["keepdims"] = True
+                        if op in ("max", "min"):
+                            o["initial"] = enc(typical_initial(op, d))
+                        if op in ("var", "std") and ax == 0:
+                            o["ddof"] = 1
+                        add(op, xs, x, o)
+            if op in ("max", "min") and shape == (3, 5):
+                add(op, xs, x, {"where": masks_for(shape, layout)[1], "axis": 1})  # no initial: NumPy's error
+    # The mask must be bool and broadcast to the input (never the other way).
+    a = data("float64", (2, 3, 4), op)
+    xs = {"dtype": "float64", "shape": [2, 3, 4], "layout": "C", "b64": b64(a)}
+    bad = [spec(np.ones(3, bool)), spec(np.ones(4, np.int64)), spec(np.ones(4)), spec(np.ones((3, 2, 3, 4), bool)),
+           spec(np.ones((2, 1), bool)), spec(np.array(1, np.int8))]
+    for m in bad:
+        o = {"where": m, "axis": 0}
+        if op in ("max", "min"):
+            o["initial"] = 0
+        add(op, xs, a, o)
+    g = data("float32", (2, 1, 4), op)
+    add(op, {"dtype": "float32", "shape": [2, 1, 4], "layout": "C", "b64": b64(g)}, g,
+        {"where": spec(np.ones((3, 4), bool)), **({"initial": 0} if op in ("max", "min") else {})})
+# A float sum's value depends on how the mask splits the rows (NumPy sums each run of
+# selected elements pairwise): -0.0 survives a mask, and runs of 9+ elements.
+for d in ["float32", "float64", "float16"]:
+    v = np.array([[-0.0, 1e8, 1.0, -1e8, 3.0, -0.0, 0.1, 0.2, 0.3, 1e-3, 7.0, -7.0, 0.5, 1e7, 2.0, -1e7, 0.25, 11.0, 1e-5, -3.0]] * 2, d)
+    v[1] *= -1.5
+    xs = {"dtype": d, "shape": [2, 20], "layout": "C", "b64": b64(v)}
+    for m in [[False, True] * 10, [True] * 9 + [False] + [True] * 10, [True, False, False, True] * 5]:
+        for ax in [None, 1]:
+            for op in ["sum", "mean", "var"]:
+                o = {"where": spec(np.array(m))}
+                if ax is not None:
+                    o["axis"] = ax
+                add(op, xs, v, o)
+    z = np.array([-0.0, -0.0, 1.0], d)
+    add("sum", {"dtype": d, "shape": [3], "layout": "C", "b64": b64(z)}, z, {"where": spec(np.array([True, True, False]))})
+    add("sum", {"dtype": d, "shape": [3], "layout": "C", "b64": b64(z)}, z,
+        {"where": spec(np.array([True, True, False])), "initial": enc(-0.0)})
+
+# C. out=
+for op in ["sum", "prod", "max", "min", "mean"]:
+    for d in DT8:
+        for shape, layout in [((2, 3, 4), "C"), ((2, 3, 4), "F"), ((3, 5), "rev"), ((5,), "C"), ((0, 3), "C"), ((), "C")]:
+            a = data(d, shape, op)
+            xs = {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}
+            x = place(a, layout) if a.ndim else a
+            axes = [None, 0] + ([[0, 2]] if len(shape) == 3 else [])
+            for k, ax in enumerate(axes):
+                for kd in ([False, True] if len(shape) >= 2 and ax == 0 else [False]):
+                    if op in ("max", "min") and shape[0:1] == (0,) and ax in (None, 0):
+                        continue  # zero-size: recorded with initial below
+                    rshape = np.sum(np.zeros(shape), axis=None if ax is None else tuple(ax) if isinstance(ax, list) else ax,
+                                    keepdims=kd).shape
+                    others = OUT_OF[op]
+                    for od in [str(natural(op, a)), others[(DT8.index(d) + k) % len(others)]]:
+                        fill = rng.integers(0, 50, rshape).astype(od) if rshape else np.array(rng.integers(0, 50)).astype(od)
+                        lays = ["C"]
+                        if len(rshape) == 2:
+                            lays.append("F")
+                        if len(rshape) >= 1:
+                            lays.append("rev" if len(rshape) == 2 else "step2")
+                        for lay in lays:
+                            o = {"out": spec(fill, lay)}
+                            if ax is not None:
+                                o["axis"] = ax
+                            if kd:
+                                o["keepdims"] = True
+                            add(op, xs, x, o)
+    # out with initial, where and dtype=.
+    for d in ["int8", "uint8", "float32", "float64", "bool"]:
+        a = data(d, (3, 5), op)
+        xs = {"dtype": d, "shape": [3, 5], "layout": "C", "b64": b64(a)}
+        m = spec(np.array([[True, False, True, True, False]]))
+        for od in ["int8", "uint8", "float16", "int64", "bool"]:
+            fill = np.arange(5).astype(od)
+            if op != "mean":
+                add(op, xs, a, {"axis": 0, "out": spec(fill), "initial": 2.5})
+                add(op, xs, a, {"axis": 0, "out": spec(fill), "initial": 100, "where": m})
+            else:
+                add(op, xs, a, {"axis": 0, "out": spec(fill), "where": m})
+            if op in ("sum", "prod", "mean"):
+                add(op, xs, a, {"axis": 0, "out": spec(fill), "dtype": "float64"})
+    # Errors: NumPy's words, and out untouched.
+    a = data("float64", (2, 3, 4), op)
+    xs = {"dtype": "float64", "shape": [2, 3, 4], "layout": "C", "b64": b64(a)}
+    for ax, kd, oshape, extra in [
+        (0, False, (3, 5), {}), (0, False, (1, 4), {}), (0, False, (3, 1), {}), (1, False, (2, 5), {}),
+        ([0, 2], False, (4,), {}), ([0, 2], False, (1,), {}), (0, False, (1, 3, 4), {}), (0, True, (3, 4), {}),
+        ([0, 2], True, (1, 4, 1), {}), ([0, 2], True, (2, 3, 1), {}), ([0, 2], True, (2, 1, 1), {}),
+        ([0, 2], True, (1, 3, 4), {}), (2, False, (1, 7), {}), (2, False, (1, 1), {}), (None, False, (1,), {}),
+        (None, True, (1, 1), {}), (0, False, (3, 4), {"readonly": True}), (5, False, (3, 4), {"readonly": True}),
+        (0, False, (3, 5), {"where": spec(np.ones(4, bool))}), (0, False, (3, 4), {"where": spec(np.ones(3, bool))}),
+        (0, False, (3, 4, 5), {"where": spec(np.ones(3, np.int64))}), (0, False, (3, 4), {"initial": 300}),
+    ]:
+        od = "int8" if extra.get("initial") == 300 else "float32"
+        fill = np.arange(int(np.prod(oshape))).reshape(oshape).astype(od)
+        s = spec(fill)
+        if extra.get("readonly"):
+            s["readonly"] = True
+        o = {"out": s}
+        if ax is not None:
+            o["axis"] = ax
+        if kd:
+            o["keepdims"] = True
+        if "where" in extra:
+            o["where"] = extra["where"]
+        if "initial" in extra:
+            if op == "mean":
+                continue
+            o["initial"] = extra["initial"]
+        add(op, xs, a, o)
+    g = data("float64", (2, 1, 4), op)
+    add(op, {"dtype": "float64", "shape": [2, 1, 4], "layout": "C", "b64": b64(g)}, g, {"axis": 0, "out": spec(np.zeros((3, 4)))})
+    # max/min: a first element out's dtype cannot hold decides the start (NumPy copies it into out first).
+    if op in ("max", "min"):
+        for d, vals, od in [("int8", [[-100, 50], [50, -100]], "uint8"), ("int8", [[50, -100], [-100, 20]], "uint8"),
+                            ("uint8", [[200, 3], [3, 200]], "int8"), ("float64", [[0.5, 2.75], [-1.5, 0.25]], "int64"),
+                            ("float64", [[np.nan, 1.0], [2.0, np.nan]], "int32"), ("int8", [[-100, 50], [20, 20]], "uint16")]:
+            v = np.array(vals, d)
+            for lay, ax in [("C", None), ("C", 0), ("C", 1), ("F", None), ("rev", None)]:
+                xs = {"dtype": d, "shape": [2, 2], "layout": lay, "b64": b64(v)}
+                rshape = () if ax is None else (2,)
+                o = {"out": spec(np.zeros(rshape, od))}
+                if ax is not None:
+                    o["axis"] = ax
+                add(op, xs, place(v, lay), o)
+# sum/prod with out: NumPy promotes the input with out's dtype (uint64 + int64 out sums in float64).
+big = np.array([2**60 + 1, 1, 2**62 + 3], np.uint64)
+for op in ["sum", "prod", "max", "min"]:
+    for od in ["int64", "uint64", "float32", "int8"]:
+        add(op, {"dtype": "uint64", "shape": [3], "layout": "C", "b64": b64(big)}, big, {"out": spec(np.zeros((), od))})
+
+# D. count_nonzero(axis=, keepdims=)
+for d in DT8:
+    for shape, layout in SHAPES + [((2, 3, 4), "rev")]:
+        a = data(d, shape, "any")
+        if a.size and d.startswith("float"):
+            flat = a.reshape(-1)
+            flat[:: max(1, a.size // 3)] = 0
+            if a.size > 4:
+                flat[1] = np.nan
+                flat[2] = -0.0
+        elif a.size and d != "bool":
+            a.reshape(-1)[::2] = 0
+        xs = {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}
+        x = place(a, layout) if a.ndim else a
+        axes = [None, 0, -1, []] + ([[0, 2], [1, 2], [2, 0, 1]] if len(shape) == 3 else [])
+        for ax in axes:
+            for kd in [False, True]:
+                o = {"keepdims": True} if kd else {}
+                if ax is not None:
+                    o["axis"] = ax
+                add("countNonzero", xs, x, o)
+a = data("int32", (2, 3), "any")
+for ax in [2, -3, [0, 0], [0, 5]]:
+    add("countNonzero", {"dtype": "int32", "shape": [2, 3], "layout": "C", "b64": b64(a)}, a, {"axis": ax})
+
+# E. Large generated inputs with generated masks: NumPy's masked pairwise sums, run by run.
+for d in ["float32", "float64", "float16"]:
+    for shape, layout, axes, mshapes in [((1031, 40), "C", [None, 0, 1], [(1031, 40), (1, 40), (1031, 1)]),
+                                         ((40, 1031), "C", [1, None], [(40, 1031), (1031,)]),
+                                         ((1031, 40), "F", [0, None], [(1031, 40), (1, 40)]),
+                                         ((50, 1000), "rev", [1, 0], [(50, 1000)])]:
+        x = place(lcg(int(np.prod(shape)), d).reshape(shape), layout)
+        xs = {"gen": "lcg", "dtype": d, "shape": list(shape), "layout": layout}
+        for ms in mshapes:
+            for mlay in (["C", "F"] if len(ms) == 2 and ms[0] > 1 and ms[1] > 1 and layout == "F" else ["C"]):
+                m = {"gen": "mask", "shape": list(ms), "layout": mlay}
+                for ax in axes:
+                    o = {"where": m} if ax is None else {"where": m, "axis": ax}
+                    for op in ["sum", "mean", "var", "std"] + (["max"] if d == "float32" else []):
+                        add(op, xs, x, {**o, "initial": -1} if op == "max" else o)
+                    if d == "float32":
+                        add("sum", xs, x, {**o, "out": spec(np.zeros(np.sum(np.zeros(shape), axis=ax).shape, np.float32))})
+                        add("sum", xs, x, {**o, "dtype": "float64"})  # cast: NumPy's 8192-element buffers
+
 
 # Inputs are stored once and referred to by index.
 inputs = []

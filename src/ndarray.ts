@@ -490,7 +490,7 @@ export class NDArray {
     return R.prod(this, reduceOpts(opts));
   }
   /** Mean over `axis` (a number is the axis). @example E.mean(0).shape // [768] */
-  mean(opts?: ReduceOptions | number | readonly number[]): NDArray {
+  mean(opts?: Omit<ReduceOptions, "initial"> | number | readonly number[]): NDArray {
     return R.mean(this, reduceOpts(opts));
   }
   /** Standard deviation over `axis` (`ddof` in the options). @example x.std(0) */
@@ -517,12 +517,12 @@ export class NDArray {
   argmin(opts?: AxisOptions | number): NDArray {
     return R.argmin(this, typeof opts === "number" ? { axis: opts } : opts);
   }
-  /** Whether any element over `axis` is nonzero. */
-  any(opts?: ReduceOptions | number | readonly number[]): NDArray {
+  /** Whether any element over `axis` is nonzero (`where` selects). @example x.any({ axis: 0, where: mask }) */
+  any(opts?: Omit<ReduceOptions, "dtype" | "initial" | "out"> | number | readonly number[]): NDArray {
     return R.any(this, reduceOpts(opts));
   }
-  /** Whether every element over `axis` is nonzero. */
-  all(opts?: ReduceOptions | number | readonly number[]): NDArray {
+  /** Whether every element over `axis` is nonzero (`where` selects). @example x.all(1) */
+  all(opts?: Omit<ReduceOptions, "dtype" | "initial" | "out"> | number | readonly number[]): NDArray {
     return R.all(this, reduceOpts(opts));
   }
   /** Running sum along `axis` (flattened by default). */

@@ -15,6 +15,7 @@ import { gatherIndex, scatterIndex } from "./gather.js";
 import { countTrue, expandInto, maskBytes, maskedCopy, trueCoordinates, truePositions } from "./mask.js";
 import { slice, type Slice } from "../indexing.js";
 import { stack } from "./join.js";
+import { reducedAxes, sum, type ReduceOptions } from "./reduce.js";
 
 /** Python's slice.indices(length): enough for the full slices built here. */
 function adjustFull(s: Slice, length: number, out: number[]): void {
@@ -229,14 +230,24 @@ export function argwhere(a: ArrayLike): NDArray {
 }
 
 /**
- * NumPy's `countNonzero` without an axis: the number of nonzero elements.
+ * NumPy's `count_nonzero`: without options, the number of nonzero
+ * elements (NaN counts); with options, an int64 (intp) array of counts
+ * over `axis`, as NumPy's `a.astype(bool).sum(axis, dtype=intp,
+ * keepdims=keepdims)` — 0-d when every axis is counted, as the other
+ * reductions.
  * @example countNonzero([[0, 1], [2, 0]]) // 2
+ * @example countNonzero([[0, 1], [2, 3]], { axis: 1 }).toArray() // [1n, 2n]
  */
-export function countNonzero(a: ArrayLike): number {
+export function countNonzero(a: ArrayLike): number;
+export function countNonzero(a: ArrayLike, opts: Pick<ReduceOptions, "axis" | "keepdims">): NDArray;
+export function countNonzero(a: ArrayLike, opts?: Pick<ReduceOptions, "axis" | "keepdims">): number | NDArray {
   return withArray(a, (arr) => {
+    // Axis errors before the bool copy exists, so there is nothing to free.
+    if (opts !== undefined) reducedAxes(arr.ndim, opts.axis);
     const { mask, owned } = maskBytes(arr);
     try {
-      return countTrue(mask);
+      if (opts === undefined) return countTrue(mask);
+      return sum(mask, { axis: opts.axis, keepdims: opts.keepdims, dtype: "int64" });
     } finally {
       if (owned) mask.dispose();
     }
