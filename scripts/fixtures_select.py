@@ -106,7 +106,7 @@ def case(group, fn, *args, **kwargs):
     enc = [x[0] for x in args]
     vals = [x[1] for x in args]
     if fn in MUTATES:
-        vals[0] = vals[0].copy()
+        vals[0] = vals[0].copy(order="K")  # K: a transposed target stays non-contiguous
     rec = {"group": group, "fn": fn, "args": enc, "kwargs": kwargs}
     try:
         with np.errstate(all="ignore"):
@@ -368,6 +368,18 @@ for fn in ["place", "putmask"]:
     case(fn, fn, A(np.arange(65, dtype="int16")), A(np.arange(65) % 5 == 0), A(arr([-1, -2, -3], "int16")))
     case(fn, fn, A(arr([], "float64")), A(arr([], "bool")), A(arr([1.0], "float64")))
     case(fn, fn, A(np.arange(4, dtype="float64")), L([True, False, True, False]), L([0.5, 1.5]))
+    # Non-contiguous targets: NumPy writes through the C-order flat view of the transposed array.
+    t = np.arange(12, dtype="float32").reshape(3, 4)
+    case(fn, fn, A(t, T=True), A(np.arange(12).reshape(4, 3) % 3 == 0), A(arr([-1, -2, -3], "float32")))
+    case(fn, fn, A(t.astype("int64"), T=True), A(np.arange(12).reshape(4, 3) > 20), A(arr([5], "int64")))
+    case(fn, fn, A(t.astype("int16"), T=True), A(np.arange(12).reshape(4, 3) % 2 == 0), S(7))
+
+# put into a transposed target
+t = np.arange(12, dtype="float64").reshape(3, 4)
+case("put", "put", A(t, T=True), A(arr([0, 1, 5, -1], I64)), A(arr([-1.5, -2.5], "float64")))
+case("put", "put", A(t.astype("uint8"), T=True), A(arr([11, 3], I64)), S(9))
+case("put", "put", A(t.astype("int32"), T=True), A(arr([40], I64)), S(9))
+case("put", "put", A(t.astype("int32"), T=True), A(arr([40, -13], I64)), A(arr([1, 2], "int32")), mode="clip")
 
 doc = {"generated_by": "scripts/fixtures_select.py", "numpy": np.__version__, "cases": cases}
 OUT.write_text(json.dumps(doc, separators=(",", ":"), allow_nan=False))

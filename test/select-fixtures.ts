@@ -96,6 +96,9 @@ export function replay(c: Case): void {
     const fn = (sw as unknown as Record<string, (...xs: unknown[]) => unknown>)[c.fn]!;
     const call = (): unknown => (o ? fn(...args, o) : fn(...args));
     if (c.error) {
+      // An in-place writer that raises must leave its target as it was.
+      const target = ["put", "place", "putmask"].includes(c.fn) ? (args[0] as NDArray) : null;
+      const before = target?.toArray();
       let caught: unknown;
       try {
         call();
@@ -105,6 +108,7 @@ export function replay(c: Case): void {
       expect(caught, `${callText(c)} should throw`).toBeInstanceOf(Error);
       expect((caught as Error).name).toBe(c.error.type);
       expect((caught as Error).message).toBe(c.error.message);
+      if (target) expect(target.toArray(), `${callText(c)} left its target intact`).toEqual(before);
       return;
     }
     const got = call();

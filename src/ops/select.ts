@@ -138,11 +138,37 @@ function cycled(values: ArrayLike, d: NDArray["dtype"], n: number, casting: Cast
   });
 }
 
-/** A C-contiguous writable 1-d view of `a`, or throws (put/place/putmask write through it). */
-function flatView(a: NDArray, fn: string): NDArray {
+/**
+ * Runs `write` on a C-order flat 1-d array over `a`'s elements, as NumPy's
+ * put/place/putmask write through `a.flat`: a view when `a` is
+ * C-contiguous; otherwise a C-order copy, written back only once `write`
+ * has succeeded, so that a failing call leaves `a` as it was.
+ */
+function writeFlat(a: NDArray, write: (flat: NDArray) => void): void {
   a.checkWriteable();
-  if (!a.isC) throw new ValueError(`${fn}: the array must be C-contiguous`);
-  return makeView(a, [a.size], [DTYPES[a.dtype].itemsize], a.offset);
+  a.address("put");
+  if (a.isC) {
+    const flat = makeView(a, [a.size], [DTYPES[a.dtype].itemsize], a.offset);
+    try {
+      write(flat);
+    } finally {
+      flat.dispose();
+    }
+    return;
+  }
+  const flat = emptyArray([a.size], a.dtype);
+  try {
+    const dense = flat.reshape(a.shape);
+    try {
+      copyFrom(dense, a);
+      write(flat);
+      copyFrom(a, dense);
+    } finally {
+      dense.dispose();
+    }
+  } finally {
+    flat.dispose();
+  }
 }
 
 /**
@@ -152,8 +178,7 @@ function flatView(a: NDArray, fn: string): NDArray {
  */
 export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, opts?: { mode?: "raise" | "wrap" | "clip" }): void {
   const mode = opts?.mode ?? "raise";
-  const flat = flatView(a, "put");
-  try {
+  writeFlat(a, (flat) => {
     withArray(ind, (i0) => {
       const i1 = mode === "raise" ? i0 : modeIndices(i0, a.size, mode);
       try {
@@ -168,9 +193,7 @@ export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, opts?: { mode?: "r
         if (i1 !== i0) i1.dispose();
       }
     });
-  } finally {
-    flat.dispose();
-  }
+  });
 }
 
 /**
@@ -301,8 +324,7 @@ function extractImpl(condition: ArrayLike, arr: ArrayLike): NDArray {
  * @example const a = arange(4); place(a, greater(a, 1), [9]); // [0, 1, 9, 9]
  */
 export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
-  const flat = flatView(arr, "place");
-  try {
+  writeFlat(arr, (flat) => {
     withArray(mask, (m0) => {
       if (m0.size !== arr.size) throw new ValueError("place: mask and data must be the same size");
       const { mask: m, owned } = maskBytes(m0);
@@ -322,9 +344,7 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
         if (owned) m.dispose();
       }
     });
-  } finally {
-    flat.dispose();
-  }
+  });
 }
 
 /**
@@ -332,8 +352,7 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
  * @example const a = arange(4); putmask(a, greater(a, 1), [10, 20, 30, 40]); // [0, 1, 30, 40]
  */
 export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
-  const flat = flatView(a, "putmask");
-  try {
+  writeFlat(a, (flat) => {
     withArray(mask, (m0) => {
       if (m0.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
       const { mask: m, owned } = maskBytes(m0);
@@ -349,9 +368,7 @@ export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
         if (owned) m.dispose();
       }
     });
-  } finally {
-    flat.dispose();
-  }
+  });
 }
 
 /**
