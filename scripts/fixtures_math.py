@@ -194,6 +194,11 @@ cases.append({"op": "add", "out": {"dtype": "float64", "shape": [3]}, "args": [o
               "expect": result(lambda: np.add(np.ones((2, 3)), np.ones(3), out=np.zeros(3)))})
 cases.append({"op": "add", "out": {"dtype": "float64", "shape": [2, 3]}, "args": [operand(np.ones(3), "C"), operand(np.ones(3), "C")],
               "expect": result(lambda: np.add(np.ones(3), np.ones(3), out=np.zeros((2, 3))))})
+# A read-only out (a broadcast view): NumPy checks this before shape and casting.
+for shape, dt in [([3], "float64"), ([2], "int8")]:
+    cases.append({"op": "add", "out": {"dtype": dt, "shape": shape, "readonly": True},
+                  "args": [operand(np.ones(3), "C"), operand(np.ones(3), "C")],
+                  "expect": result(lambda: np.add(np.ones(3), np.ones(3), out=np.broadcast_to(np.zeros(shape, dt), shape)))})
 
 
 def to_json(v):

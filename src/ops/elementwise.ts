@@ -190,7 +190,8 @@ function resultOrder(shape: readonly number[], arrays: readonly NDArray[]): "C" 
 /** NumPy's UFuncTypeError for an `out` the result cannot be cast to. */
 function checkOut(ufunc: string, result: DType, out: NDArray, shape: readonly number[]): void {
   out.address(ufunc);
-  out.checkWriteable();
+  // NumPy's ufunc wording (a plain assignment says "assignment destination is read-only").
+  if (!out.flags.writeable) throw new ValueError("output array is read-only");
   if (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
     throw new ValueError(
       `non-broadcastable output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(shape)}`,
