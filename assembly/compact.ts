@@ -17,6 +17,7 @@
 //   expand_N               masked scatter: dst[i] = src[j++] where mask, SIMD
 //   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i], SIMD
 
+import { copyBytes } from "./bytes";
 import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./compact_tables";
 
 /** Number of nonzero bytes in [mask, mask + n). */
@@ -121,17 +122,6 @@ export function compact_4(dst: usize, src: usize, mask: usize, n: usize, count: 
 }
 export function compact_8(dst: usize, src: usize, mask: usize, n: usize, count: usize): usize {
   return compact<u64>(dst, src, mask, n, count);
-}
-
-@inline function copyBytes(dst: usize, src: usize, bytes: usize): void {
-  if (bytes >= 256) {
-    memory.copy(dst, src, bytes);
-    return;
-  }
-  let i: usize = 0;
-  for (; i + 16 <= bytes; i += 16) v128.store(dst + i, v128.load(src + i));
-  for (; i + 4 <= bytes; i += 4) store<u32>(dst + i, load<u32>(src + i));
-  for (; i < bytes; i++) store<u8>(dst + i, load<u8>(src + i));
 }
 
 /**

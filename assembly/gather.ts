@@ -21,19 +21,7 @@
 // position p of the first bad index (the façade reads the value and words
 // the message); success returns -1. Kernels never allocate.
 
-// memory.copy is a call out of wasm in V8; short rows go through an inline loop.
-const ROW_INLINE: usize = 256;
-
-@inline function copyBytes(dst: usize, src: usize, bytes: usize): void {
-  if (bytes >= ROW_INLINE) {
-    memory.copy(dst, src, bytes);
-    return;
-  }
-  let i: usize = 0;
-  for (; i + 16 <= bytes; i += 16) v128.store(dst + i, v128.load(src + i));
-  for (; i + 4 <= bytes; i += 4) store<u32>(dst + i, load<u32>(src + i));
-  for (; i < bytes; i++) store<u8>(dst + i, load<u8>(src + i));
-}
+import { copyBytes } from "./bytes";
 
 /** Copies one row, with the common item sizes as single loads. */
 @inline function copyRow(dst: usize, src: usize, bytes: usize): void {
