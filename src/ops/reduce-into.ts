@@ -1,0 +1,302 @@
+// reduceInto: one reduction (sum, prod, max, min) over any set of axes into
+// a fresh array of the loop dtype, with NumPy's results. It runs the
+// assembly/reduce.ts kernels over the nests src/ops/reduce-order.ts plans:
+// the direct nest where that is NumPy's order of operations, else a copy
+// of the input in NumPy's iteration order, reduced call by call.
+//
+// `where=` masks follow NumPy's masked inner loop, which calls the add loop
+// once per run of selected elements within each loop call: an element's sum
+// is out + S(run1) + S(run2) + … with each S pairwise. Replacing masked
+// elements by 0 and summing in one call would associate differently, so
+// masked float sums go call by call, run by run. Reductions that do not
+// depend on grouping (integers, max/min, any/all, element-wise accumulation)
+// replace masked elements by the identity instead (-0.0 for float sums, so
+// signed zeros survive).
+
+import { DTYPES, type DType, type Scalar } from "../dtype.js";
+import { kernels, onHeapGrow, scratch, u8 } from "../heap.js";
+import { stridesFor } from "../layout.js";
+import { NDArray, makeView } from "../ndarray.js";
+import { emptyArray, full } from "../creation.js";
+import { castInto } from "./astype.js";
+import { copyFrom } from "./copy.js";
+import { maskedCopy } from "./mask.js";
+import { numpyPlan, planReduction, sameNest, type Plan, type UserOut } from "./reduce-order.js";
+
+/**
+ * @internal The kernel ops of the reductions (bool sums and products run as max and min).
+ * @example const op: Op = "sum";
+ */
+export type Op = "sum" | "prod" | "max" | "min";
+
+let i32 = new Int32Array(0);
+onHeapGrow((buf) => {
+  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
+});
+
+/**
+ * @internal The WebAssembly export `name`; a missing one is a build bug, not a user error.
+ * @example kernel<(o: number, a: number, rows: number, n: number) => void>("argmax_float64")
+ */
+export function kernel<K>(name: string): K {
+  const f = (kernels() as unknown as Record<string, K>)[name];
+  if (f === undefined) throw new Error(`stridewise: missing kernel ${name}`);
+  return f;
+}
+
+/** The kernel dtype of a reduction loop (unsigned sums and products share the signed loops' bits). */
+function kernelDType(op: Op, d: DType): string {
+  if (d === "bool") return "uint8";
+  if ((op === "sum" || op === "prod") && DTYPES[d].kind === "u") return `int${DTYPES[d].itemsize * 8}`;
+  return d;
+}
+
+function identity(op: Op, d: DType): number | bigint | boolean {
+  const t = DTYPES[d];
+  if (op === "sum") return t.itemsize === 8 && t.kind !== "f" ? 0n : 0;
+  if (op === "prod") return t.itemsize === 8 && t.kind !== "f" ? 1n : 1;
+  if (d === "bool") return op === "min";
+  if (t.kind === "f") return op === "max" ? -Infinity : Infinity;
+  return op === "max" ? t.min : t.max;
+}
+
+/** An uninitialised array of `a`'s shape in `dtype`, laid out in `a`'s axis order (NumPy's order "K"). */
+function emptyLikeK(a: NDArray, dtype: DType): NDArray {
+  if (a.isC || a.ndim <= 1) return emptyArray(a.shape, dtype, "C");
+  if (a.isF) return emptyArray(a.shape, dtype, "F");
+  const perm = a.shape.map((_, i) => i).sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!) || x - y);
+  const out = emptyArray(a.shape, dtype);
+  const strides = new Array<number>(a.ndim);
+  let s = DTYPES[dtype].itemsize;
+  for (let k = perm.length - 1; k >= 0; k--) {
+    strides[perm[k]!] = s;
+    s *= a.shape[perm[k]!]!;
+  }
+  const r = new NDArray(out._mem, dtype, a.shape, strides, 0, null, true);
+  out.dispose();
+  return r;
+}
+
+/** How a reduction starts and which elements it reads (see `reduceInto`). */
+interface Start {
+  /** The start value of every output element (in the loop dtype); the op's identity when null. */
+  init?: Scalar | null;
+  /** A bool mask broadcast against the input (NumPy's `where=`); null reads everything. */
+  mask?: NDArray | null;
+  /**
+   * max/min into an `out` of this dtype without `initial`: NumPy copies the
+   * first element of each output into out (a cast to out's dtype) and
+   * reduces the rest, so that element is read through out's dtype.
+   */
+  firstVia?: DType | null;
+  /** A user `out`: its byte strides over the input's axes (0 on reduced ones) and whether NumPy casts into it. */
+  out?: UserOut | null;
+  /** NumPy's loop dtype, when it differs from the kernel's (float16 max runs in float32 here, float16 in NumPy). */
+  numpyLoop?: DType;
+}
+
+/**
+ * @internal Reduces `a` over `axes` with `op` in the loop dtype `loop`,
+ * into a fresh array of the reduced shape (axes removed) and dtype `loop`.
+ *
+ * Three ways, all with NumPy's results: the direct kernel nest
+ * (planReduction) where NumPy's order of operations is the same; for float
+ * sums and products whose order differs (a mask, a cast NumPy buffers in
+ * 8192-element chunks, layouts it cannot walk in one stride) the
+ * input copied into NumPy's iteration order and summed call by call as
+ * NumPy's loops are called; for every other masked reduction, masked
+ * elements replaced by the identity in such a copy (exact: those ops do
+ * not depend on grouping).
+ * @example reduceInto("sum", array([[1, 2], [3, 4]], { dtype: "float64" }), [0], "float64").toArray() // [4, 6]
+ */
+export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DType, start: Start = {}): NDArray {
+  const outShape = a.shape.filter((_, i) => !axes.includes(i));
+  const out = emptyArray(outShape, loop);
+  try {
+    out.fill((start.init ?? identity(op, loop)) as never);
+    if (a.size === 0) return out;
+    const ostr = stridesFor(outShape, DTYPES[loop].itemsize, "C");
+    const full: number[] = [];
+    for (let i = 0, j = 0; i < a.ndim; i++) full.push(axes.includes(i) ? 0 : ostr[j++]!);
+    const fn = kernel<ReduceKernel>(`${op}_reduce_${kernelDType(op, loop)}`);
+    const mask = start.mask ?? null;
+    const grouped = (op === "sum" || op === "prod") && DTYPES[loop].kind === "f";
+    // C-contiguous input in the loop dtype: NumPy walks it in C order without buffers, one loop call per row of the nest.
+    if (mask === null && (!grouped || (a.dtype === loop && a.isC && !start.out?.cast))) {
+      directReduce(fn, out, full, a, loop, start.firstVia ?? null, axes);
+      return out;
+    }
+    const plan = numpyPlan(a, axes, mask, start.out ?? null, (start.numpyLoop ?? loop) !== a.dtype);
+    if (mask === null && a.dtype === loop && sameNest(plan, a, full)) {
+      directReduce(fn, out, full, a, loop, null, axes);
+      return out;
+    }
+    orderedReduce(fn, op, out, full, a, loop, mask, plan, grouped);
+    return out;
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
+}
+
+type ReduceKernel = (o: number, a: number, t: number, k: number) => void;
+
+/** One kernel call over the nest planReduction finds (a cast or first-element copy first when needed). */
+function directReduce(fn: ReduceKernel, out: NDArray, full: readonly number[], a: NDArray, loop: DType, firstVia: DType | null, axes: readonly number[]): void {
+  let src = a;
+  let temp: NDArray | null = null;
+  try {
+    if (a.dtype !== loop || firstVia) {
+      temp = emptyLikeK(a, loop);
+      castInto(temp, a);
+      src = temp;
+      if (firstVia) throughFirst(a, temp, axes, firstVia);
+    }
+    runNest(fn, out.address("reduce"), src, planReduction(a.shape, src.strides, full));
+  } finally {
+    temp?.dispose();
+  }
+}
+
+function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: number[]; strides: number[][]; offsets: number[] }): void {
+  let ps = p.shape;
+  let st = p.strides;
+  if (ps.length === 0) {
+    ps = [1];
+    st = [[0], [0]];
+  }
+  const k = ps.length;
+  const base = scratch() >>> 2;
+  for (let q = 0; q < k; q++) {
+    i32[base + q] = ps[q]!;
+    i32[base + k + q] = st[0]![q]! | 0;
+    i32[base + 2 * k + q] = st[1]![q]! | 0;
+  }
+  fn(outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
+}
+
+/** Overwrites the first element of each output in `t` (a copy of `a` in the loop dtype) with its value cast to `via` and back. */
+function throughFirst(a: NDArray, t: NDArray, axes: readonly number[], via: DType): void {
+  const kept = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const shape = kept.map((i) => a.shape[i]!);
+  const from = makeView(a, shape, kept.map((i) => a.strides[i]!), a.offset);
+  const to = makeView(t, shape, kept.map((i) => t.strides[i]!), t.offset);
+  const mid = emptyArray(shape, via);
+  try {
+    castInto(mid, from);
+    castInto(to, mid);
+  } finally {
+    from.dispose();
+    to.dispose();
+    mid.dispose();
+  }
+}
+
+/**
+ * The reduction over a copy of the input in NumPy's iteration order (cast
+ * to the loop dtype on the way, as NumPy's buffers are). Float sums and
+ * products into one element per loop call are computed call by call, one
+ * kernel call per run of selected elements (NumPy's masked loop); other
+ * reductions replace masked elements by the identity and run as one nest.
+ */
+function orderedReduce(
+  fn: ReduceKernel,
+  op: Op,
+  out: NDArray,
+  full: readonly number[],
+  a: NDArray,
+  loop: DType,
+  mask: NDArray | null,
+  plan: Plan,
+  grouped: boolean,
+): void {
+  const outer = [...plan.perm].reverse();
+  const pshape = outer.map((ax) => a.shape[ax]!);
+  const temps: NDArray[] = [];
+  try {
+    // The input in iteration order (C order of `pshape`), a copy unless it already is one.
+    const av = makeView(a, pshape, outer.map((ax) => a.strides[ax]!), a.offset, a.dtype, false);
+    temps.push(av);
+    let t: NDArray = av;
+    const callWise = grouped && plan.dims[0]!.s[0] === 0;
+    if (a.dtype !== loop || !av.isC || (mask !== null && !callWise)) {
+      t = emptyArray(pshape, loop);
+      temps.push(t);
+      castInto(t, av);
+    }
+    let m: NDArray | null = null;
+    if (mask !== null) {
+      const off = a.ndim - mask.ndim;
+      const bs = a.shape.map((n, i) => (i < off || mask.shape[i - off] === 1 ? 0 : mask.strides[i - off]!));
+      const mv = makeView(mask, pshape, outer.map((ax) => bs[ax]!), mask.offset, "bool", false);
+      temps.push(mv);
+      m = emptyArray(pshape, "bool");
+      temps.push(m);
+      copyFrom(m, mv);
+    }
+    const pfull = outer.map((ax) => full[ax]!);
+    if (!callWise) {
+      if (m !== null) {
+        // Masked-out elements become the identity (-0.0 for float sums: x + -0.0 is x, signed zeros included).
+        const mb = m.address("reduce");
+        for (let i = 0; i < m.size; i++) u8[mb + i] = u8[mb + i]! ^ 1;
+        const id = full0(op === "sum" && DTYPES[loop].kind === "f" ? -0 : identity(op, loop), loop);
+        temps.push(id);
+        maskedCopy(t, m, id);
+      }
+      runNest(fn, out.address("reduce"), t, planReduction(pshape, t.strides, pfull));
+      return;
+    }
+    // Call by call: the output element of a call is that of its first element.
+    const item = DTYPES[loop].itemsize;
+    const n = t.size;
+    const tb = t.address("reduce");
+    const ob = out.address("reduce");
+    const mb = m === null ? -1 : m.address("reduce");
+    const table = scratch();
+    const base = table >>> 2;
+    const sizes = [...pshape].reverse();
+    const ostr = [...pfull].reverse();
+    const run = (from: number, to: number, o: number): void => {
+      i32[base] = to - from;
+      i32[base + 1] = item;
+      i32[base + 2] = 0;
+      fn(o, tb + from * item, table, 1);
+    };
+    const call = (from: number, to: number): void => {
+      let o = ob;
+      let rest = from;
+      for (let q = 0; q < sizes.length; q++) {
+        const len = sizes[q]!;
+        o += (rest % len) * ostr[q]!;
+        rest = Math.floor(rest / len);
+      }
+      if (mb < 0) {
+        run(from, to, o);
+        return;
+      }
+      let j = from;
+      while (j < to) {
+        while (j < to && u8[mb + j] === 0) j++;
+        const s = j;
+        while (j < to && u8[mb + j] !== 0) j++;
+        if (j > s) run(s, j, o);
+      }
+    };
+    if (plan.reduce) {
+      for (let k = 0; k < n; k += plan.core) call(k, Math.min(k + plan.core, n));
+    } else {
+      for (let b = 0; b < n; b += plan.block) {
+        const end = Math.min(b + plan.block, n);
+        for (let k = b; k < end; k += plan.bufsize) call(k, Math.min(k + plan.bufsize, end));
+      }
+    }
+  } finally {
+    for (const x of temps.reverse()) x.dispose();
+  }
+}
+
+/** A one-element array holding `v` in `d`, for maskedCopy. */
+function full0(v: number | bigint | boolean, d: DType): NDArray {
+  return full([1], v, { dtype: d });
+}
