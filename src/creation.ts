@@ -419,3 +419,17 @@ export function eye(n: number, opts?: EyeOptions): NDArray {
   }
   return a;
 }
+
+/**
+ * @internal Runs `f` on `x` as an NDArray, disposing only an array made
+ * here (never the caller's).
+ * @example withArray([1, 2, 3], (a) => a.size) // 3
+ */
+export function withArray<T>(x: ArrayLike, f: (a: NDArray) => T): T {
+  const a = asarray(x);
+  try {
+    return f(a);
+  } finally {
+    if (a !== x) a.dispose();
+  }
+}

@@ -8,12 +8,12 @@ import { ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType } from "../dtype.js";
 import { stridesFor } from "../layout.js";
 import { makeView, type NDArray } from "../ndarray.js";
-import { emptyArray, type ArrayLike } from "../creation.js";
+import { emptyArray, withArray, type ArrayLike } from "../creation.js";
 import { moveaxis } from "../manipulation.js";
 import { castInto } from "./astype.js";
 import { copyFrom } from "./copy.js";
 import { kernel } from "./reduce-into.js";
-import { reducedAxes, sumDType, withInput } from "./reduce-operands.js";
+import { reducedAxes, sumDType } from "./reduce-operands.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).
@@ -46,7 +46,7 @@ function rowsOf(a: NDArray, axis: number | null, d: DType): NDArray {
 }
 
 function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): NDArray {
-  return withInput(x, (a) => {
+  return withArray(x, (a) => {
     const axis = opts?.axis === null || opts?.axis === undefined || a.ndim === 0 ? null : reducedAxes(a.ndim, opts.axis)[0]!;
     if (a.ndim === 0 && opts?.axis !== null && opts?.axis !== undefined) reducedAxes(0, opts.axis);
     const n = axis === null ? a.size : a.shape[axis]!;
@@ -81,7 +81,7 @@ export function argmin(x: ArrayLike, opts?: AxisOptions): NDArray {
 }
 
 function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: number | null | undefined; dtype?: DType | undefined }): NDArray {
-  return withInput(x, (a) => {
+  return withArray(x, (a) => {
     const axis = opts?.axis === null || opts?.axis === undefined || a.ndim === 0 ? null : reducedAxes(a.ndim, opts.axis)[0]!;
     if (a.ndim === 0 && opts?.axis !== null && opts?.axis !== undefined) reducedAxes(0, opts.axis);
     const result = opts?.dtype !== undefined ? checkDType(opts.dtype) : sumDType(a.dtype);

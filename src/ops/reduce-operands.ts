@@ -19,20 +19,6 @@ import { castInto } from "./astype.js";
 import type { UserOut } from "./reduce-order.js";
 
 /**
- * @internal Runs `f` on `x` as an NDArray, disposing only an array made
- * here (never the caller's).
- * @example withInput([1, 2, 3], (a) => a.size) // 3
- */
-export function withInput<T>(x: ArrayLike, f: (a: NDArray) => T): T {
-  const a = asarray(x);
-  try {
-    return f(a);
-  } finally {
-    if (a !== x) a.dispose();
-  }
-}
-
-/**
  * Normalised, sorted reduced axes; NumPy's AxisError and duplicate messages.
  * @example reducedAxes(3, [-1, 0]) // [0, 2]
  */

@@ -15,14 +15,14 @@
 import { AxisError, ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType, type Scalar } from "../dtype.js";
 import { NDArray } from "../ndarray.js";
-import { array, asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { array, asarray, emptyArray, withArray, type ArrayLike } from "../creation.js";
 import { broadcastTo } from "../broadcast.js";
 import { canCast, promoteTypes, resultType } from "../casting.js";
 import { castInto } from "./astype.js";
 import { divide, maximum, sqrt, subtract, square } from "./math.js";
 import { numpyOrder, stridesInOrder } from "./reduce-order.js";
 import { reduceInto, type Op } from "./reduce-into.js";
-import { UFUNC, checkOperands, checkedOut, finish, finishInto, outInfo, reducedAxes, startValue, sumDType, withInput, withWhere } from "./reduce-operands.js";
+import { UFUNC, checkOperands, checkedOut, finish, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./reduce-operands.js";
 
 // Part of this module's surface: select.ts takes reducedAxes from here, and
 // NDArray's methods reach argmax…cumprod through this module's namespace.
@@ -85,7 +85,7 @@ function loopOf(op: Op, d: DType): DType {
 
 function sumLike(op: "sum" | "prod", x: ArrayLike, opts?: ReduceOptions): NDArray {
   const out = checkedOut(opts?.out, op);
-  return withInput(x, (a) =>
+  return withArray(x, (a) =>
     withWhere(opts?.where, (mask) => {
       const axes = reducedAxes(a.ndim, opts?.axis);
       const keepdims = opts?.keepdims ?? false;
@@ -205,7 +205,7 @@ function disposeCount(c: number | NDArray): void {
  * @example mean(array([[1, 2], [3, 5]]), { axis: 1, where: [[true, true], [false, true]] }).toArray() // [1.5, 5]
  */
 export function mean(x: ArrayLike, opts?: Omit<ReduceOptions, "initial">): NDArray {
-  return withInput(x, (a) => {
+  return withArray(x, (a) => {
     const n = countOf(a, opts?.axis, opts?.where, opts?.keepdims ?? false);
     try {
       let dtype = opts?.dtype;
@@ -270,7 +270,7 @@ function deviationsArray(a: NDArray, axes: readonly number[], where: ArrayLike |
  * @example variance(array([1, 2, 3, 10]), { where: [true, true, true, false] }).item() // 0.6666666666666666
  */
 export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
-  return withInput(x, (a) => {
+  return withArray(x, (a) => {
     const where = opts?.where;
     const keepdims = opts?.keepdims ?? false;
     const n = countOf(a, opts?.axis, where, true);
@@ -336,7 +336,7 @@ export function std(x: ArrayLike, opts?: VarOptions): NDArray {
 
 function minMax(op: "max" | "min", x: ArrayLike, opts?: ReduceOptions): NDArray {
   const out = checkedOut(opts?.out, op);
-  return withInput(x, (a) =>
+  return withArray(x, (a) =>
     withWhere(opts?.where, (mask) => {
       const axes = reducedAxes(a.ndim, opts?.axis);
       const keepdims = opts?.keepdims ?? false;
@@ -382,7 +382,7 @@ export function min(x: ArrayLike, opts?: ReduceOptions): NDArray {
 }
 
 function anyAll(op: "max" | "min", x: ArrayLike, opts?: Omit<ReduceOptions, "dtype" | "initial" | "out">): NDArray {
-  return withInput(x, (a) =>
+  return withArray(x, (a) =>
     withWhere(opts?.where, (mask) => {
       const axes = reducedAxes(a.ndim, opts?.axis);
       const keepdims = opts?.keepdims ?? false;

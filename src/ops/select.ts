@@ -7,7 +7,7 @@ import { DTYPES, type Scalar } from "../dtype.js";
 import { kernels } from "../heap.js";
 import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../layout.js";
 import { NDArray, makeView } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { asarray, emptyArray, withArray, type ArrayLike } from "../creation.js";
 import { canCast, castingError, resultType, type Casting } from "../casting.js";
 import { ravel } from "../reshape.js";
 import { copyFrom } from "./copy.js";
@@ -23,16 +23,6 @@ function adjustFull(s: Slice, length: number, out: number[]): void {
   out[0] = 0;
   out[1] = 1;
   out[2] = length;
-}
-
-/** Runs `f` on `x` as an NDArray, disposing a temporary made from JS data. */
-function withArray<T>(x: ArrayLike, f: (a: NDArray) => T): T {
-  const a = asarray(x);
-  try {
-    return f(a);
-  } finally {
-    if (a !== x) a.dispose();
-  }
 }
 
 /** Options of `take`. */
