@@ -1,6 +1,6 @@
 # The NumPy side of `npm run bench` (bench/run.ts starts it once): builds
 # the same data sets, and times each workload it is sent with the same
-# warm-up and batching as the stridewise side, one sample at a time.
+# warm-up and batching as the stridewise side, in turns of samples.
 import gc
 import json
 import sys
@@ -57,10 +57,11 @@ def sample(current):
 
 def main():
     # One JSON object per line on stdin, one JSON line answers each:
-    # {"quick": bool} first, then per workload {"prepare": {...}}, any
-    # number of {"sample": true} (one timed sample each) and {"done": true}.
-    # bench/run.ts alternates NumPy's samples with stridewise's, so drift
-    # on a shared machine hits both sides alike.
+    # {"quick": bool} first, then per workload {"prepare": {...}}, turns of
+    # {"samples": k, "budget": ms} (samples back to back until k are taken
+    # or the budget is spent, at least one) and {"done": true}. bench/run.ts
+    # alternates such turns with stridewise's, so drift on a shared machine
+    # hits both sides alike.
     first = json.loads(sys.stdin.readline())
     ns, lazy = make_data(first["quick"])
     print(json.dumps({"numpy": np.__version__}), flush=True)
@@ -72,8 +73,12 @@ def main():
         if "prepare" in msg:
             current = prepare(ns, lazy, msg["prepare"])
             answer = {"ok": True}
-        elif "sample" in msg:
-            answer = {"ms": sample(current)}
+        elif "samples" in msg:
+            taken = []
+            t0 = time.perf_counter()
+            while len(taken) < msg["samples"] and (not taken or (time.perf_counter() - t0) * 1000 < msg["budget"]):
+                taken.append(sample(current))
+            answer = {"ms": taken}
         else:
             current = None
             gc.collect()

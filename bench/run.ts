@@ -22,6 +22,8 @@ const onlyArg = argv.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : argv[argv.indexOf(onlyArg) + 1]!).split(",") : null;
 const REPS = quick ? 7 : 9;
 const WARMUP = 3;
+/** Longest turn of back-to-back samples one side takes before the other's turn. */
+const TURN_MS = 100;
 
 await init();
 
@@ -72,41 +74,47 @@ const makers: Record<Exclude<keyof Data, "quick">, () => NDArray> = {
   A: () => randomFloats([quick ? 1024 : 25000, 768], "float32"),
   B: () => randomFloats([quick ? 1024 : 25000, 768], "float32"),
 };
-// Data sets are built on first use. A class with one getter per set keeps
-// `d.E` a monomorphic, inlinable read in the timed calls (an object whose
-// accessors are redefined at run time would drop to dictionary mode).
+// Data sets are built on first use. A class with one getter and one private
+// field per set keeps `d.E` a monomorphic, inlinable field read in the timed
+// calls (an object whose accessors are redefined at run time would drop to
+// dictionary mode, and a shared cache object changes shape as sets appear).
 class LazyData implements Data {
   readonly quick = quick;
-  #cache: Partial<Record<keyof typeof makers, NDArray>> = {};
-  #get(name: keyof typeof makers): NDArray {
-    return (this.#cache[name] ??= makers[name]());
-  }
+  #E: NDArray | undefined;
+  #X: NDArray | undefined;
+  #D: NDArray | undefined;
+  #ids4096: NDArray | undefined;
+  #ids32: NDArray | undefined;
+  #ids32d: NDArray | undefined;
+  #row_mask: NDArray | undefined;
+  #A: NDArray | undefined;
+  #B: NDArray | undefined;
   get E(): NDArray {
-    return this.#get("E");
+    return (this.#E ??= makers.E());
   }
   get X(): NDArray {
-    return this.#get("X");
+    return (this.#X ??= makers.X());
   }
   get D(): NDArray {
-    return this.#get("D");
+    return (this.#D ??= makers.D());
   }
   get ids4096(): NDArray {
-    return this.#get("ids4096");
+    return (this.#ids4096 ??= makers.ids4096());
   }
   get ids32(): NDArray {
-    return this.#get("ids32");
+    return (this.#ids32 ??= makers.ids32());
   }
   get ids32d(): NDArray {
-    return this.#get("ids32d");
+    return (this.#ids32d ??= makers.ids32d());
   }
   get row_mask(): NDArray {
-    return this.#get("row_mask");
+    return (this.#row_mask ??= makers.row_mask());
   }
   get A(): NDArray {
-    return this.#get("A");
+    return (this.#A ??= makers.A());
   }
   get B(): NDArray {
-    return this.#get("B");
+    return (this.#B ??= makers.B());
   }
 }
 const data: Data = new LazyData();
@@ -150,9 +158,9 @@ class NumpySide {
     });
   }
 
-  /** One timed sample of the prepared workload, in ms per call. */
-  async sample(): Promise<number> {
-    return (await this.#ask({ sample: true })).ms as number;
+  /** A turn of timed samples (ms per call): up to `k`, back to back, until `budget` ms are spent (at least one). */
+  async samples(k: number, budget: number): Promise<number[]> {
+    return (await this.#ask({ samples: k, budget })).ms as number[];
   }
 
   /** Drops the workload's namespace (its results and temporaries). */
@@ -201,9 +209,12 @@ const rowsOut: Row[] = [];
 const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
 for (const w of workloads) {
   // Both sides build and warm up the workload, each from a collected heap,
-  // then take their samples alternately (NumPy, stridewise, NumPy, …): the
-  // machine's drift, which on this VM moves bandwidth by tens of percent
-  // within seconds, then hits both sides alike.
+  // then take turns of samples, each turn as many back to back as fit in
+  // TURN_MS (NumPy first). Long workloads thus alternate sample by sample,
+  // so the machine's drift (on this VM bandwidth moves by tens of percent
+  // within seconds) hits both sides alike; short ones take all their
+  // samples in one turn, so neither side is timed just after waking from
+  // waiting on the other.
   await numpySide.prepare(w);
   (globalThis as { gc?: () => void }).gc?.();
   const prepared = w.setup?.(data);
@@ -219,12 +230,16 @@ for (const w of workloads) {
   loop(w.run, data, prepared, WARMUP, release);
   const samples: number[] = [];
   const numpySamples: number[] = [];
-  for (let s = 0; s < REPS; s++) {
-    numpySamples.push(await numpySide.sample());
-    const t0 = performance.now();
-    loop(w.run, data, prepared, batch, release);
-    samples.push((performance.now() - t0) / batch);
+  while (samples.length < REPS) {
+    numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
+    const turn = performance.now();
+    do {
+      const t0 = performance.now();
+      loop(w.run, data, prepared, batch, release);
+      samples.push((performance.now() - t0) / batch);
+    } while (samples.length < REPS && performance.now() - turn < TURN_MS);
   }
+  while (numpySamples.length < REPS) numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
   await numpySide.done();
   const last = w.run(data, prepared);
   w.check(last, data);
