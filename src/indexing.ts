@@ -324,6 +324,8 @@ function applyPlan(a: NDArray, items: readonly Component[], consumed: number, in
 /** `a[None]`: a length-1 axis in front. */
 function newaxisFirst(a: NDArray): NDArray {
   const ndim = a.shape.length;
+  // A matrix is the common case; array literals are cheaper to make than sized arrays filled in a loop.
+  if (ndim === 2) return makeView(a, [1, a.shape[0]!, a.shape[1]!], [0, a.strides[0]!, a.strides[1]!], a.offset);
   const shape = new Array<number>(ndim + 1);
   const strides = new Array<number>(ndim + 1);
   shape[0] = 1;
