@@ -20,7 +20,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const onlyArg = argv.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : argv[argv.indexOf(onlyArg) + 1]!).split(",") : null;
-const REPS = quick ? 7 : 9;
+const REPS = quick ? 7 : 15;
 const WARMUP = 3;
 /** Longest turn of back-to-back samples one side takes before the other's turn. */
 const TURN_MS = 100;
