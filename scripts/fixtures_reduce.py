@@ -14,7 +14,17 @@ The second half records initial=, where=, out= (sum, prod, max, min, any,
 all, mean, var, std) and count_nonzero(axis=, keepdims=) over dtypes,
 shapes (0-d, empty, 3-d), axes, keepdims, layouts (F, negative strides),
 broadcast masks and NumPy's errors; its option encodings are described
-where it starts."""
+where it starts.
+
+Every result records its byte strides and contiguity ("strides", and
+"flags": "C", "F", "CF" or ""), since NumPy allocates a reduction's result
+in its iterator's order of the input's axes. The last part (F) sweeps
+layouts for that: C, F, every transposition of a 3-d array, negative
+strides, broadcast inputs and masks, length-1 and empty axes, keepdims
+both ways. Layouts beyond C/F/rev/step2 are
+  "T:p0,p1,p2"       memory C-contiguous in axis order p (a transposition),
+  "T:...;neg:i,j"    the same with axes i, j reversed in memory,
+  "bcast"            the array {"from": shape, b64} broadcast to `shape`."""
 
 import base64
 import json
@@ -35,12 +45,22 @@ def b64(a):
 def place(a, layout):
     if a.ndim == 0:
         return a  # ascontiguousarray would make it 1-d
+    if layout.startswith("T:"):
+        parts = dict(p.split(":") for p in layout.split(";"))
+        perm = [int(i) for i in parts["T"].split(",")]
+        flip = tuple(slice(None, None, -1) if str(i) in parts.get("neg", "").split(",") else slice(None) for i in range(a.ndim))
+        m = np.ascontiguousarray(np.transpose(a[flip], perm)).transpose(np.argsort(perm))
+        return m[flip]
     if layout == "C":
         return np.ascontiguousarray(a)
     if layout == "F":
         return np.asfortranarray(a)
     if layout == "rev":
         return np.ascontiguousarray(a[..., ::-1])[..., ::-1]
+    if layout == "step2":
+        wide = np.zeros(a.shape[:-1] + (a.shape[-1] * 2,), a.dtype)
+        wide[..., ::2] = a
+        return wide[..., ::2]
     raise ValueError(layout)
 
 
@@ -68,15 +88,17 @@ def data(dtype, shape, op):
     return v.reshape(shape)
 
 
+def layout_of(r):
+    """A result's byte strides and contiguity flags, as NumPy allocated it."""
+    return {"strides": list(r.strides), "flags": ("C" if r.flags.c_contiguous else "") + ("F" if r.flags.f_contiguous else "")}
+
+
 def result(fn):
     try:
         r = np.asarray(fn())
     except Exception as e:  # noqa: BLE001
-        name = type(e).__name__
-        if name == "AxisError":
-            name = "AxisError"
-        return {"error": name, "message": str(e)}
-    return {"dtype": str(r.dtype), "shape": list(r.shape), "b64": b64(r)}
+        return {"error": type(e).__name__, "message": str(e)}
+    return {"dtype": str(r.dtype), "shape": list(r.shape), "b64": b64(r), **layout_of(r)}
 
 
 def call(op, a, opts):
@@ -198,13 +220,11 @@ def build(s):
         return s
     if s.get("gen") == "mask":
         return place(gen_mask(tuple(s["shape"])), s["layout"])
+    if s["layout"] == "bcast":
+        a = np.frombuffer(base64.b64decode(s["b64"]), dtype=s["dtype"]).reshape(s["from"])
+        return np.broadcast_to(a, s["shape"])
     a = np.frombuffer(base64.b64decode(s["b64"]), dtype=s["dtype"]).reshape(s["shape"]).copy()
-    if s["layout"] == "step2":
-        wide = np.zeros(a.shape[:-1] + (a.shape[-1] * 2,), a.dtype)
-        wide[..., ::2] = a
-        a = wide[..., ::2]
-    else:
-        a = place(a, s["layout"]) if a.ndim > 0 else a
+    a = place(a, s["layout"])
     if s.get("readonly"):
         a.flags.writeable = False
     return a
@@ -242,9 +262,10 @@ def add(op, x_spec, x, opts):
         if out is not None:
             assert r is out, (op, opts)
         ra = np.asarray(r)
-        expect = {"dtype": str(ra.dtype), "shape": list(ra.shape), "b64": b64(ra)}
+        expect = {"dtype": str(ra.dtype), "shape": list(ra.shape), "b64": b64(ra), **layout_of(ra)}
     except Exception as e:  # noqa: BLE001 - NumPy's error is the expectation
-        expect = {"error": type(e).__name__, "message": str(e)}
+        name = type(e).__name__
+        expect = {"error": "TypeError" if name == "UFuncTypeError" else name, "message": str(e)}
         if out is not None:
             expect["out_after"] = b64(out)
     assert x_before is None or np.array_equal(x, x_before, equal_nan=True)
@@ -266,7 +287,13 @@ def typical_initial(op, d):
 
 OUT_OF = {"sum": ["int8", "float32", "uint8", "bool"], "prod": ["int64", "float16", "int8", "uint8"],
           "max": ["uint8", "int64", "float16", "bool"], "min": ["int8", "float64", "uint8", "int32"],
-          "mean": ["float32", "int8", "float16", "int64"]}
+          "mean": ["float32", "int8", "float16", "int64"], "var": ["float32", "int8", "float16", "bool"],
+          "std": ["float16", "int64", "float32", "uint8"], "any": ["int8", "float32", "uint8", "float16"],
+          "all": ["float64", "int64", "bool", "int8"]}
+# var, std, any, all took out= later: a smaller sweep of input dtypes keeps the fixture small.
+DT_OUT = {"var": ["int8", "float16", "float32", "float64"], "std": ["uint8", "float16", "float32", "float64"],
+          "any": ["bool", "int8", "float32", "float64"], "all": ["bool", "uint8", "float16", "float32"]}
+NO_INITIAL = {"mean", "var", "std", "any", "all"}
 
 
 def natural(op, a):
@@ -386,8 +413,8 @@ for d in ["float32", "float64", "float16"]:
         {"where": spec(np.array([True, True, False])), "initial": enc(-0.0)})
 
 # C. out=
-for op in ["sum", "prod", "max", "min", "mean"]:
-    for d in DT8:
+for op in ["sum", "prod", "max", "min", "mean", "var", "std", "any", "all"]:
+    for d in DT_OUT.get(op, DT8):
         for shape, layout in [((2, 3, 4), "C"), ((2, 3, 4), "F"), ((3, 5), "rev"), ((5,), "C"), ((0, 3), "C"), ((), "C")]:
             a = data(d, shape, op)
             xs = {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}
@@ -400,12 +427,15 @@ for op in ["sum", "prod", "max", "min", "mean"]:
                     rshape = np.sum(np.zeros(shape), axis=None if ax is None else tuple(ax) if isinstance(ax, list) else ax,
                                     keepdims=kd).shape
                     others = OUT_OF[op]
-                    for od in [str(natural(op, a)), others[(DT8.index(d) + k) % len(others)]]:
+                    ods = [str(natural(op, a)), others[(DT8.index(d) + k) % len(others)]]
+                    if op in DT_OUT:
+                        ods = [ods[(k + len(shape)) % 2]]  # one out dtype per case for the later ops, alternating
+                    for od in ods:
                         fill = rng.integers(0, 50, rshape).astype(od) if rshape else np.array(rng.integers(0, 50)).astype(od)
                         lays = ["C"]
                         if len(rshape) == 2:
                             lays.append("F")
-                        if len(rshape) >= 1:
+                        if len(rshape) >= 1 and op not in DT_OUT:
                             lays.append("rev" if len(rshape) == 2 else "step2")
                         for lay in lays:
                             o = {"out": spec(fill, lay)}
@@ -421,12 +451,12 @@ for op in ["sum", "prod", "max", "min", "mean"]:
         m = spec(np.array([[True, False, True, True, False]]))
         for od in ["int8", "uint8", "float16", "int64", "bool"]:
             fill = np.arange(5).astype(od)
-            if op != "mean":
+            if op not in NO_INITIAL:
                 add(op, xs, a, {"axis": 0, "out": spec(fill), "initial": 2.5})
                 add(op, xs, a, {"axis": 0, "out": spec(fill), "initial": 100, "where": m})
             else:
-                add(op, xs, a, {"axis": 0, "out": spec(fill), "where": m})
-            if op in ("sum", "prod", "mean"):
+                add(op, xs, a, {"axis": 0, "out": spec(fill), "where": m, **({"ddof": 1} if op in ("var", "std") else {})})
+            if op in ("sum", "prod", "mean", "var", "std"):
                 add(op, xs, a, {"axis": 0, "out": spec(fill), "dtype": "float64"})
     # Errors: NumPy's words, and out untouched.
     a = data("float64", (2, 3, 4), op)
@@ -453,7 +483,7 @@ for op in ["sum", "prod", "max", "min", "mean"]:
         if "where" in extra:
             o["where"] = extra["where"]
         if "initial" in extra:
-            if op == "mean":
+            if op in NO_INITIAL:
                 continue
             o["initial"] = extra["initial"]
         add(op, xs, a, o)
@@ -477,6 +507,15 @@ big = np.array([2**60 + 1, 1, 2**62 + 3], np.uint64)
 for op in ["sum", "prod", "max", "min"]:
     for od in ["int64", "uint64", "float32", "int8"]:
         add(op, {"dtype": "uint64", "shape": [3], "layout": "C", "b64": b64(big)}, big, {"out": spec(np.zeros((), od))})
+
+# std takes its root in place (NumPy's sqrt(ret, out=ret)): an integer dtype= or out raises after the
+# variance was written; a 0-d result without out is a NumPy scalar, whose root is cast back.
+v = data("int32", (3, 4), "var")
+for op in ["var", "std"]:
+    for o in [{"dtype": "int64"}, {"dtype": "int64", "axis": 0}, {"dtype": "int8", "axis": 1, "keepdims": True},
+              {"dtype": "float32", "axis": 0}, {"axis": 1, "out": spec(np.zeros(3, np.int16))},
+              {"out": spec(np.zeros((), np.float16))}, {"axis": 0, "ddof": 1, "out": spec(np.zeros(4, np.float32), "step2")}]:
+        add(op, spec(v), v, o)
 
 # D. count_nonzero(axis=, keepdims=)
 for d in DT8:
@@ -523,17 +562,115 @@ for d in ["float32", "float64", "float16"]:
                         add("sum", xs, x, {**o, "dtype": "float64"})  # cast: NumPy's 8192-element buffers
 
 
+# F. Layouts. NumPy allocates a reduction's result densely in its iterator's order of the input's
+# (and a where mask's) axes, so each layout of the same values has its own result strides;
+# cumsum/cumprod keep the input's order too, argmin/argmax are always C.
+LAYOUTS3 = ["C", "F", "T:0,2,1", "T:1,0,2", "T:1,2,0", "T:2,0,1", "T:0,1,2;neg:0", "T:0,1,2;neg:1,2",
+            "T:2,1,0;neg:0", "T:1,2,0;neg:2", "step2", "bcast:1,3,4", "bcast:2,1,4", "bcast:2,3,1", "bcast:1,3,1"]
+AXES3 = [None, 0, 1, 2, [0, 1], [0, 2], [1, 2]]
+layout_cases = []  # stored apart from `cases` (as "layouts"), so the test names them
+
+
+def sweep_input(d, shape, layout, op="sum"):
+    """(spec, array) for a sweep layout of random data; "bcast:..." broadcasts an array of that shape."""
+    if layout.startswith("bcast:"):
+        frm = tuple(int(n) for n in layout[6:].split(","))
+        base = data(d, frm, op)
+        return {"dtype": d, "shape": list(shape), "layout": "bcast", "from": list(frm), "b64": b64(base)}, np.broadcast_to(base, shape)
+    a = data(d, shape, op)
+    return {"dtype": d, "shape": list(shape), "layout": layout, "b64": b64(a)}, place(a, layout)
+
+
+def over(op, xs, x, axes, kds=(False, True), extra=None):
+    for ax in axes:
+        for kd in kds:
+            o = dict(extra or {})
+            if ax is not None:
+                o["axis"] = ax
+            if kd:
+                o["keepdims"] = True
+            add(op, xs, x, o)
+            layout_cases.append(cases.pop())
+
+
+for lay in LAYOUTS3:
+    xs, x = sweep_input("float32", (2, 3, 4), lay)
+    for op in ["sum", "mean", "var"]:
+        over(op, xs, x, AXES3)
+    for op in ["max", "any"]:
+        over(op, xs, x, [None, 0, 1, [0, 2]])
+    for op in ["prod", "min", "all", "std"]:
+        over(op, xs, x, [1, [0, 2]])
+    over("cumsum", xs, x, [None, 0, 1, 2], (False,))
+    over("cumprod", xs, x, [2], (False,))
+    over("argmax", xs, x, [0, 1, 2])
+    over("argmin", xs, x, [None, 1], (True,))
+# Other dtypes: float16 means go through float32 and back (NumPy's astype keeps the layout), integer
+# sums and accumulations change the itemsize, bools reduce to bools.
+for lay in ["C", "F", "T:1,2,0", "T:2,0,1", "T:0,1,2;neg:0", "bcast:2,1,4"]:
+    xs, x = sweep_input("float16", (2, 3, 4), lay)
+    over("mean", xs, x, [None, 0, 1, [0, 2]])
+    over("var", xs, x, [0, 2])
+    over("cumsum", xs, x, [1], (False,))
+    xs, x = sweep_input("int8", (2, 3, 4), lay)
+    over("sum", xs, x, [0, 2, [1, 2]])
+    over("cumsum", xs, x, [0, 2], (False,))
+    over("cumsum", xs, x, [1], (False,), {"dtype": "float32"})
+    over("argmax", xs, x, [0])
+    xs, x = sweep_input("bool", (2, 3, 4), lay)
+    over("all", xs, x, [0, [0, 2]])
+    over("sum", xs, x, [1])
+    over("cumsum", xs, x, [2], (False,))
+# where masks vote in NumPy's axis order: full-shape masks in other layouts, broadcast ones.
+MASKS3 = [("F", (2, 3, 4)), ("T:2,0,1", (2, 3, 4)), ("C", (3, 4)), ("C", (2, 3, 1)), ("bcast", (1, 3, 4))]
+for lay in ["C", "F", "T:1,2,0", "T:0,1,2;neg:0", "bcast:2,1,4"]:
+    xs, x = sweep_input("float32", (2, 3, 4), lay)
+    for mlay, mshape in MASKS3:
+        if mlay == "bcast":
+            base = rng.integers(0, 10, mshape) > 2
+            m = {"dtype": "bool", "shape": [2, 3, 4], "layout": "bcast", "from": list(mshape), "b64": b64(base)}
+        else:
+            m = random_mask(mshape, mlay)
+        for op in ["sum", "var", "any", "max"]:
+            over(op, xs, x, [0, [0, 2]], extra={"where": m, **({"initial": -1} if op == "max" else {})})
+# Length-1 and empty axes (NumPy gives an empty result all-zero strides), and 0-d.
+for shape, lays in [((3, 1, 4), ["C", "F", "T:2,0,1", "T:1,2,0;neg:0"]), ((1, 3, 1), ["C", "F", "T:2,1,0"]),
+                    ((2, 0, 4), ["C", "F", "T:1,2,0"]), ((4, 1), ["F", "C"])]:
+    for lay in lays:
+        xs, x = sweep_input("float32", shape, lay)
+        axes = [None] + list(range(len(shape))) + ([[0, 2]] if len(shape) == 3 else [])
+        for op in ["sum", "var", "any"]:
+            over(op, xs, x, axes)
+        over("cumsum", xs, x, [None] + list(range(len(shape))), (False,))
+        over("argmax", xs, x, list(range(len(shape))), (True,))
+xs, x = sweep_input("float32", (), "C")
+for op in ["sum", "mean", "any", "var"]:
+    over(op, xs, x, [None, 0], (False, True))
+over("cumsum", xs, x, [None], (False,))
+over("argmax", xs, x, [None], (False, True))
+
 # Inputs are stored once and referred to by index.
 inputs = []
 index = {}
-for c in cases:
-    key = json.dumps(c["input"], sort_keys=True)
+
+
+def intern(spec):
+    key = json.dumps(spec, sort_keys=True)
     if key not in index:
         index[key] = len(inputs)
-        inputs.append(c["input"])
-    c["input"] = index[key]
+        inputs.append(spec)
+    return index[key]
+
+
+for c in cases + layout_cases:
+    c["input"] = intern(c["input"])
+# The layout sweep's masks too: there "where" may be {"input": i}.
+for c in layout_cases:
+    w = c["opts"].get("where")
+    if isinstance(w, dict) and "b64" in w:
+        c["opts"]["where"] = {"input": intern(w)}
 
 out = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "reduce.json")
 with open(out, "w") as f:
-    json.dump({"generator": "scripts/fixtures_reduce.py", "numpy": np.__version__, "inputs": inputs, "cases": cases}, f, separators=(",", ":"))
-print(f"{len(cases)} cases -> {os.path.relpath(out)} ({os.path.getsize(out)} bytes)")
+    json.dump({"generator": "scripts/fixtures_reduce.py", "numpy": np.__version__, "inputs": inputs, "cases": cases, "layouts": layout_cases}, f, separators=(",", ":"))
+print(f"{len(cases)} cases + {len(layout_cases)} layout cases -> {os.path.relpath(out)} ({os.path.getsize(out)} bytes)")

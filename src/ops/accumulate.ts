@@ -1,8 +1,11 @@
 // argmin/argmax over one axis and cumsum/cumprod along one axis. Unlike the
 // reductions these need no NumPy iteration order (a comparison or a running
-// sum is sequential along its axis anyway), so the axis is moved last and
-// copied C-contiguous in the kernel's dtype, and one kernel call
-// (assembly/reduce.ts) walks all the rows.
+// sum is sequential along its axis anyway), so the axis is copied innermost
+// and contiguous in the kernel's dtype, and one kernel call
+// (assembly/reduce.ts) walks all the rows. argmin/argmax results are C
+// order, as NumPy's; cumsum/cumprod results are laid out in NumPy's
+// iterator order of the input (an F input gives an F result), and when
+// that order walks the axis innermost the rows themselves are the result.
 
 import { ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType } from "../dtype.js";
@@ -13,7 +16,8 @@ import { moveaxis } from "../manipulation.js";
 import { castInto } from "./astype.js";
 import { copyFrom } from "./copy.js";
 import { kernel } from "./reduce-into.js";
-import { reducedAxes, sumDType } from "./reduce-operands.js";
+import { emptyStrided, reducedAxes, sumDType } from "./reduce-operands.js";
+import { denseStrides, iterStrides, numpyOrder } from "./reduce-order.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).
@@ -61,7 +65,8 @@ function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): N
       }
       if (!opts?.keepdims) return out;
       const shape = axis === null ? a.shape.map(() => 1) : a.shape.map((s, i) => (i === axis ? 1 : s));
-      const v = makeView(out, shape, stridesFor(shape, 8, "C"), 0);
+      // NumPy's argmin/argmax results are C order, all-zero strides when empty.
+      const v = makeView(out, shape, out.size === 0 ? shape.map(() => 0) : stridesFor(shape, 8, "C"), 0);
       out.dispose();
       return v;
     } finally {
@@ -87,30 +92,41 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
     const result = opts?.dtype !== undefined ? checkDType(opts.dtype) : sumDType(a.dtype);
     const rk = DTYPES[result].kind;
     const loop: DType = rk === "f" ? (result === "float64" || result === "float16" ? result : "float32") : "int64";
+    // axis=None accumulates NumPy's C-order ravel; a 1-d result is C order.
     const shape = axis === null ? [a.size] : a.shape;
-    const rows = rowsOf(a, axis, loop);
+    const ax = axis ?? 0;
+    // NumPy's accumulate allocates its result in its iterator's order of the input's axes (KEEPORDER).
+    const order = axis === null ? [0] : numpyOrder(a.ndim, iterStrides(a, null));
+    // The kernel runs along contiguous rows: the accumulated axis innermost, the others in NumPy's order.
+    const rowOrder = [ax, ...order.filter((i) => i !== ax)];
+    const rows = emptyStrided(shape, loop, denseStrides(shape, rowOrder, DTYPES[loop].itemsize));
     try {
-      const n = rows.shape.length === 0 ? 1 : rows.shape[rows.ndim - 1]!;
-      if (rows.size > 0) {
-        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${loop}`)(
-          rows.address(op),
-          rows.address(op),
-          rows.size / n,
-          n,
-        );
-      }
-      const out = emptyArray(shape, result);
-      const back = axis === null ? rows : moveaxis(rows, -1, axis);
+      const src = axis === null ? rows.reshape(a.shape) : rows;
       try {
-        if (result === "bool") castInto(out, back);
-        else if (back.dtype === result) copyFrom(out, back);
-        else castInto(out, back);
+        if (a.dtype === loop) copyFrom(src, a);
+        else castInto(src, a);
       } finally {
-        if (back !== rows) back.dispose();
+        if (src !== rows) src.dispose();
       }
-      return out;
-    } finally {
+      const n = shape[ax]!;
+      if (rows.size > 0) {
+        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${loop}`)(rows.address(op), rows.address(op), rows.size / n, n);
+      }
+      // The rows are the result when NumPy's order also walks the axis innermost (C input along the last axis, F along the first).
+      if (order[0] === ax && result === loop) return rows;
+      const out = emptyStrided(shape, result, denseStrides(shape, order, DTYPES[result].itemsize));
+      try {
+        if (result === loop) copyFrom(out, rows);
+        else castInto(out, rows);
+      } catch (e) {
+        out.dispose();
+        throw e;
+      }
       rows.dispose();
+      return out;
+    } catch (e) {
+      rows.dispose();
+      throw e;
     }
   });
 }

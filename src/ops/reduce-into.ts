@@ -15,13 +15,13 @@
 
 import { DTYPES, type DType, type Scalar } from "../dtype.js";
 import { kernels, onHeapGrow, scratch, u8 } from "../heap.js";
-import { stridesFor } from "../layout.js";
 import { NDArray, makeView } from "../ndarray.js";
-import { emptyArray, full } from "../creation.js";
+import { emptyArray, fillContiguous, full } from "../creation.js";
 import { castInto } from "./astype.js";
 import { copyFrom } from "./copy.js";
 import { maskedCopy } from "./mask.js";
-import { numpyPlan, planReduction, sameNest, type Plan, type UserOut } from "./reduce-order.js";
+import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./reduce-order.js";
+import { emptyStrided } from "./reduce-operands.js";
 
 /**
  * @internal The kernel ops of the reductions (bool sums and products run as max and min).
@@ -93,11 +93,14 @@ interface Start {
   out?: UserOut | null;
   /** NumPy's loop dtype, when it differs from the kernel's (float16 max runs in float32 here, float16 in NumPy). */
   numpyLoop?: DType;
+  /** The result's layout (`reductionLayout`: element strides over every axis of the input); computed when absent. */
+  layout?: readonly number[];
 }
 
 /**
  * @internal Reduces `a` over `axes` with `op` in the loop dtype `loop`,
- * into a fresh array of the reduced shape (axes removed) and dtype `loop`.
+ * into a fresh array of the reduced shape (axes removed) and dtype `loop`,
+ * laid out as NumPy allocates a reduction's result (`start.layout`).
  *
  * Three ways, all with NumPy's results: the direct kernel nest
  * (planReduction) where NumPy's order of operations is the same; for float
@@ -110,16 +113,22 @@ interface Start {
  * @example reduceInto("sum", array([[1, 2], [3, 4]], { dtype: "float64" }), [0], "float64").toArray() // [4, 6]
  */
 export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DType, start: Start = {}): NDArray {
-  const outShape = a.shape.filter((_, i) => !axes.includes(i));
-  const out = emptyArray(outShape, loop);
+  const mask = start.mask ?? null;
+  const layout = start.layout ?? reductionLayout(a, axes, mask);
+  const item = DTYPES[loop].itemsize;
+  // The result's byte strides over every input axis, 0 on the reduced ones (the kernels' output operand).
+  const full = layout.map((s, i) => (axes.includes(i) ? 0 : s * item));
+  const kept = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const out = emptyStrided(
+    kept.map((i) => a.shape[i]!),
+    loop,
+    kept.map((i) => full[i]!),
+  );
   try {
-    out.fill((start.init ?? identity(op, loop)) as never);
+    // Dense from offset 0 in any axis order, so filled as one block.
+    fillContiguous(out, start.init ?? identity(op, loop));
     if (a.size === 0) return out;
-    const ostr = stridesFor(outShape, DTYPES[loop].itemsize, "C");
-    const full: number[] = [];
-    for (let i = 0, j = 0; i < a.ndim; i++) full.push(axes.includes(i) ? 0 : ostr[j++]!);
     const fn = kernel<ReduceKernel>(`${op}_reduce_${kernelDType(op, loop)}`);
-    const mask = start.mask ?? null;
     const grouped = (op === "sum" || op === "prod") && DTYPES[loop].kind === "f";
     // C-contiguous input in the loop dtype: NumPy walks it in C order without buffers, one loop call per row of the nest.
     if (mask === null && (!grouped || (a.dtype === loop && a.isC && !start.out?.cast))) {

@@ -1,7 +1,10 @@
 // A reduction's operands, as NumPy's ufunc.reduce treats them: the input
 // and axes normalised; `out`, `where` and `initial` checked in NumPy's
 // order and words before anything is computed; and the result finished
-// into its dtype, its keepdims shape or the caller's `out`.
+// into its dtype and keepdims shape (in the layout NumPy allocates, see
+// reductionLayout) or the caller's `out`. Also the two steps mean and var
+// share with NumPy's _methods.py: the in-place division by the count, and
+// the deviations array `arr - arrmean`.
 //
 // `out=` follows ufunc.reduce, not the element-wise ufuncs: the loop dtype
 // is promoted with out's dtype (sum(int8, out=int8) wraps in int8), the
@@ -11,12 +14,12 @@
 
 import { AxisError, DTypeError, ValueError, formatShape } from "../errors.js";
 import { DTYPES, type DType, type Scalar } from "../dtype.js";
-import { stridesFor } from "../layout.js";
-import { makeView, type NDArray } from "../ndarray.js";
-import { asarray, emptyArray, full, type ArrayLike } from "../creation.js";
+import { NDArray, makeView } from "../ndarray.js";
+import { array, asarray, emptyArray, full, type ArrayLike } from "../creation.js";
 import { castingError, dtypeRepr } from "../casting.js";
 import { castInto } from "./astype.js";
-import type { UserOut } from "./reduce-order.js";
+import { divide } from "./math.js";
+import { denseStrides, iterStrides, numpyOrder, type UserOut } from "./reduce-order.js";
 
 /**
  * Normalised, sorted reduced axes; NumPy's AxisError and duplicate messages.
@@ -191,20 +194,44 @@ export function startValue(v: Scalar, d: DType, out: NDArray | undefined): Scala
 }
 
 /**
- * @internal Finishes a reduction: casts to the result dtype and restores
- * reduced axes for keepdims. `r` is consumed.
- * @example finish(zeros([2]), "int32", zeros([2, 3]), [1], true).shape // [2, 1]
+ * @internal An uninitialised array of `shape` and `dtype` with byte
+ * `strides`, which must lay it out densely from offset 0 (a permutation of
+ * C order, as NumPy's iterator allocates), owning its memory.
+ * @example emptyStrided([2, 3], "float32", [4, 8]).flags.fContiguous // true
  */
-export function finish(r: NDArray, result: DType, a: NDArray, axes: readonly number[], keepdims: boolean): NDArray {
+export function emptyStrided(shape: readonly number[], dtype: DType, strides: readonly number[]): NDArray {
+  let n = 1;
+  for (const x of shape) n *= x;
+  const block = emptyArray([n], dtype);
+  const r = new NDArray(block._mem, dtype, shape, strides, 0, null, true);
+  block.dispose();
+  return r;
+}
+
+/**
+ * @internal Finishes a reduction: casts `r` (the reduced shape, laid out
+ * as `reductionLayout` says) to the result dtype in the same layout, and
+ * for keepdims gives the reduced axes back with `layout`'s strides (element
+ * units over every axis of `a`). `r` is consumed.
+ * @example finish(zeros([2]), "int32", zeros([2, 3]), [1], true, [1, 1]).strides // [4, 4]
+ */
+export function finish(r: NDArray, result: DType, a: NDArray, axes: readonly number[], keepdims: boolean, layout: readonly number[]): NDArray {
   let out = r;
+  const item = DTYPES[result].itemsize;
   if (r.dtype !== result) {
-    out = emptyArray(r.shape, result);
-    castInto(out, r);
-    r.dispose();
+    out = emptyStrided(r.shape, result, r.strides.map((s) => (s / r.itemsize) * item));
+    try {
+      castInto(out, r);
+    } catch (e) {
+      out.dispose();
+      throw e;
+    } finally {
+      r.dispose();
+    }
   }
   if (!keepdims) return out;
   const shape = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
-  const v = makeView(out, shape, stridesFor(shape, out.itemsize, "C"), out.offset);
+  const v = new NDArray(out._mem, result, shape, layout.map((s) => s * item), out.offset, null, true);
   out.dispose();
   return v;
 }
@@ -213,10 +240,18 @@ export function finish(r: NDArray, result: DType, a: NDArray, axes: readonly num
  * @internal Finishes into `out` when given: the result (`r`, reduced shape, loop
  * dtype) is rounded to the reduction's dtype as NumPy's loop would, then
  * cast into out unsafely. `r` is disposed either way.
- * @example finishInto(zeros([2]), "float64", zeros([2, 3]), [1], false, out) === out // true
+ * @example finishInto(zeros([2]), "float64", zeros([2, 3]), [1], false, out, [1, 0]) === out // true
  */
-export function finishInto(r: NDArray, result: DType, a: NDArray, axes: readonly number[], keepdims: boolean, out: NDArray | undefined): NDArray {
-  if (out === undefined) return finish(r, result, a, axes, keepdims);
+export function finishInto(
+  r: NDArray,
+  result: DType,
+  a: NDArray,
+  axes: readonly number[],
+  keepdims: boolean,
+  out: NDArray | undefined,
+  layout: readonly number[],
+): NDArray {
+  if (out === undefined) return finish(r, result, a, axes, keepdims, layout);
   let v = r;
   let dst = out;
   try {
@@ -235,4 +270,51 @@ export function finishInto(r: NDArray, result: DType, a: NDArray, axes: readonly
     if (v !== r) v.dispose();
     r.dispose();
   }
+}
+
+/**
+ * @internal Divides `r` by the count in place, as NumPy's `true_divide(ret, rcount,
+ * out=ret, casting='unsafe')`: the count is a strong intp there, so the
+ * quotient is computed in float64 and cast back (float16 inf / n stays inf).
+ * A count array (from `where=`) of r's size divides element by element.
+ * @example divideInPlace(array([3, 5]), 2).toArray() // [1.5, 2.5]
+ */
+export function divideInPlace(r: NDArray, n: number | NDArray): NDArray {
+  let c: NDArray;
+  if (typeof n === "number") {
+    if (r.dtype === "float64") {
+      divide(r, n, { out: r });
+      return r;
+    }
+    // A fractional ddof makes NumPy's count a float64.
+    c = array(n, { dtype: Number.isInteger(n) ? "int64" : "float64" });
+  } else c = n.reshape(r.shape);
+  try {
+    if (r.dtype === "float64") divide(r, c, { out: r });
+    else {
+      const q = divide(r, c);
+      try {
+        castInto(r, q);
+      } finally {
+        q.dispose();
+      }
+    }
+    return r;
+  } finally {
+    if (c !== n) c.dispose();
+  }
+}
+
+/**
+ * @internal An uninitialised array for `_var`'s `arr - arrmean`, laid out as NumPy's
+ * ufunc allocates it: in its iterator's order over arr and arrmean (whose
+ * own layout is that of the sum that made it). The next sum's float result
+ * depends on that layout (it decides how NumPy's loop walks and splits the
+ * rows), and so does the variance's layout.
+ * @example deviationsArray(a, m, "float64").shape // a.shape
+ */
+export function deviationsArray(a: NDArray, m: NDArray, d: DType): NDArray {
+  const ms = m.strides.map((x, i) => (m.shape[i] === 1 ? 0 : x));
+  const order = numpyOrder(a.ndim, [...iterStrides(a, null), ms]);
+  return emptyStrided(a.shape, d, denseStrides(a.shape, order, DTYPES[d].itemsize));
 }

@@ -107,18 +107,55 @@ export function numpyOrder(nd: number, ops: readonly (readonly number[])[]): num
 }
 
 /**
- * @internal Strides NumPy's iterator gives an array it allocates over
- * `shape` in axis order `perm` (innermost first); length-1 axes 0.
- * @example stridesInOrder([2, 3], [0, 1], 8) // [8, 16]
+ * @internal The byte strides NumPy's iterator gives an array it allocates
+ * (npyiter_new_temp_array): dense over `shape` in axis order `perm`
+ * (innermost first), a length-1 axis taking the running stride like any
+ * other; all zero when the array is empty, as every new empty array in
+ * NumPy 2.
+ * @example denseStrides([2, 3], [0, 1], 8) // [8, 16]
  */
-export function stridesInOrder(shape: readonly number[], perm: readonly number[], itemsize: number): number[] {
+export function denseStrides(shape: readonly number[], perm: readonly number[], itemsize: number): number[] {
   const st = shape.map(() => 0);
+  if (shape.includes(0)) return st;
   let s = itemsize;
   for (const ax of perm) {
-    if (shape[ax] !== 1) st[ax] = s;
+    st[ax] = s;
     s *= shape[ax]!;
   }
   return st;
+}
+
+/**
+ * @internal The strides NumPy's iterator orders a reduction's axes by: the
+ * input's, and a `where` mask's broadcast over the input's axes; 0 on
+ * length-1 axes (the iterator zeroes them, so they never vote).
+ * @example iterStrides(zeros([2, 1]), null) // [[8, 0]]
+ */
+export function iterStrides(a: NDArray, mask: NDArray | null): number[][] {
+  const shape = a.shape;
+  const ins = a.strides.map((x, i) => (shape[i] === 1 ? 0 : x));
+  if (mask === null) return [ins];
+  const off = a.ndim - mask.ndim;
+  return [ins, shape.map((n, i) => (i < off || n === 1 || mask.shape[i - off] === 1 ? 0 : mask.strides[i - off]!))];
+}
+
+/**
+ * @internal The layout of the array NumPy allocates for a reduction's
+ * result: element strides over the keepdims shape (every axis of `a`, the
+ * reduced ones of length 1), dense in the iterator's order of the input and
+ * mask (the result itself does not vote). The result without keepdims is
+ * this with the reduced axes dropped. A C-ordered input gives C order.
+ * @example reductionLayout(asfortranarray(zeros([2, 3, 4])), [0], null) // [1, 1, 3]
+ */
+export function reductionLayout(a: NDArray, axes: readonly number[], mask: NDArray | null): number[] {
+  const nd = a.ndim;
+  const keep = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
+  if (mask === null && a.isC) {
+    const perm: number[] = [];
+    for (let i = nd - 1; i >= 0; i--) perm.push(i);
+    return denseStrides(keep, perm, 1);
+  }
+  return denseStrides(keep, numpyOrder(nd, iterStrides(a, mask)), 1);
 }
 
 /**
@@ -129,12 +166,8 @@ export function stridesInOrder(shape: readonly number[], perm: readonly number[]
 export function numpyPlan(a: NDArray, axes: readonly number[], mask: NDArray | null, userOut: UserOut | null, castIn: boolean): Plan {
   const nd = a.ndim;
   const shape = a.shape;
-  const z = (s: readonly number[]): number[] => s.map((x, i) => (shape[i] === 1 ? 0 : x));
-  const ins = z(a.strides);
-  const off = mask === null ? 0 : nd - mask.ndim;
-  const ms = mask === null ? null : shape.map((n, i) => (i < off || n === 1 || mask.shape[i - off] === 1 ? 0 : mask.strides[i - off]!));
-  const outs = userOut ? z(userOut.strides) : shape.map(() => 0);
-  const ops = ms === null ? [outs, ins] : [outs, ins, ms];
+  const outs = userOut ? userOut.strides.map((x, i) => (shape[i] === 1 ? 0 : x)) : shape.map(() => 0);
+  const ops = [outs, ...iterStrides(a, mask)];
   const perm = numpyOrder(nd, ops);
   if (!userOut) {
     // NumPy allocates the result in its iteration order.

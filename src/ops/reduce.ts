@@ -6,6 +6,12 @@
 // and finishes the result, reduce-into.ts runs the kernels in the order
 // reduce-order.ts plans (NumPy's, so float sums are bit-identical).
 //
+// Results are laid out as NumPy allocates them: densely, in the order its
+// iterator walks the input's (and a where mask's) axes, so an F-ordered
+// input gives an F-ordered result, with keepdims strides to match
+// (reductionLayout). The kernels write that layout directly; mean, var and
+// std divide and take roots in place, so they keep it too.
+//
 // Accumulator dtypes are NumPy's: bool and signed integers sum in int64,
 // unsigned in uint64, float16 in float32 (stored back as float16; NumPy
 // rounds to float16 after every inner loop, so an axis-0 float16 sum can
@@ -14,15 +20,15 @@
 
 import { AxisError, ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType, type Scalar } from "../dtype.js";
-import { NDArray } from "../ndarray.js";
-import { array, asarray, emptyArray, withArray, type ArrayLike } from "../creation.js";
+import type { NDArray } from "../ndarray.js";
+import { asarray, withArray, type ArrayLike } from "../creation.js";
 import { broadcastTo } from "../broadcast.js";
 import { canCast, promoteTypes, resultType } from "../casting.js";
 import { castInto } from "./astype.js";
-import { divide, maximum, sqrt, subtract, square } from "./math.js";
-import { numpyOrder, stridesInOrder } from "./reduce-order.js";
+import { maximum, sqrt, subtract, square } from "./math.js";
+import { reductionLayout } from "./reduce-order.js";
 import { reduceInto, type Op } from "./reduce-into.js";
-import { UFUNC, checkOperands, checkedOut, finish, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./reduce-operands.js";
+import { UFUNC, checkOperands, checkedOut, deviationsArray, divideInPlace, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./reduce-operands.js";
 
 // Part of this module's surface: select.ts takes reducedAxes from here, and
 // NDArray's methods reach argmax…cumprod through this module's namespace.
@@ -31,8 +37,10 @@ export { argmax, argmin, cumsum, cumprod, type AxisOptions } from "./accumulate.
 
 /**
  * Options of the reductions. `initial` is taken by sum, prod, max and min;
- * `out` by sum, prod, max, min and mean; `where` by all of those and any,
- * all, var and std (each function's signature says which).
+ * `where` and `out` by all of those and mean, var, std, any and all (each
+ * function's signature says which). Every result is laid out as NumPy
+ * allocates it: densely, in the order its iterator walks the input's axes
+ * (and the mask's), so an F-ordered input gives an F-ordered result.
  * @example sum(a, { axis: 0, where: greater(a, 0), initial: 1 })
  */
 export interface ReduceOptions {
@@ -59,19 +67,21 @@ export interface ReduceOptions {
    */
   initial?: Scalar | null | undefined;
   /**
-   * NumPy's `out=` (sum, prod, max, min, mean): the array to write and
-   * return. Its shape must be the result's (keepdims included); its dtype
-   * joins the loop dtype's promotion and the result is cast into it
-   * unsafely, as NumPy's reductions do.
+   * NumPy's `out=`: the array to write and return. Its shape must be the
+   * result's (keepdims included); its dtype joins the loop dtype's
+   * promotion and the result is cast into it unsafely, as NumPy's
+   * reductions do (any/all reduce in bool, then cast; mean, var and std
+   * divide in out, and std's square root must cast to out's dtype under
+   * 'same_kind', as NumPy's `sqrt(ret, out=ret)`).
    */
   out?: NDArray | undefined;
 }
 
 /**
- * Options of `var` and `std` (`where`, no `initial` or `out`).
+ * Options of `var` and `std` (`where` and `out`, no `initial`).
  * @example variance(array([1, 2, 3, 4]), { ddof: 1 }).item() // 1.6666666666666667
  */
-export interface VarOptions extends Omit<ReduceOptions, "initial" | "out"> {
+export interface VarOptions extends Omit<ReduceOptions, "initial"> {
   /** Delta degrees of freedom: the divisor is N - ddof. */
   ddof?: number | undefined;
 }
@@ -97,8 +107,9 @@ function sumLike(op: "sum" | "prod", x: ArrayLike, opts?: ReduceOptions): NDArra
       const loop = loopOf(op, result);
       const kop: Op = loop === "bool" ? (op === "sum" ? "max" : "min") : op;
       const init = opts?.initial === undefined || opts.initial === null ? null : startValue(opts.initial, result, out);
-      const r = reduceInto(kop, a, axes, loop, { init, mask, out: outInfo(out, a, axes, keepdims, result), numpyLoop: result });
-      return finishInto(r, result, a, axes, keepdims, out);
+      const layout = reductionLayout(a, axes, mask);
+      const r = reduceInto(kop, a, axes, loop, { init, mask, out: outInfo(out, a, axes, keepdims, result), numpyLoop: result, layout });
+      return finishInto(r, result, a, axes, keepdims, out, layout);
     }),
   );
 }
@@ -129,38 +140,6 @@ function count(a: NDArray, axes: readonly number[]): number {
   let n = 1;
   for (const ax of axes) n *= a.shape[ax]!;
   return n;
-}
-
-/**
- * Divides `r` by the count in place, as NumPy's `true_divide(ret, rcount,
- * out=ret, casting='unsafe')`: the count is a strong intp there, so the
- * quotient is computed in float64 and cast back (float16 inf / n stays inf).
- * A count array (from `where=`) of r's size divides element by element.
- */
-function divideInPlace(r: NDArray, n: number | NDArray): NDArray {
-  let c: NDArray;
-  if (typeof n === "number") {
-    if (r.dtype === "float64") {
-      divide(r, n, { out: r });
-      return r;
-    }
-    // A fractional ddof makes NumPy's count a float64.
-    c = array(n, { dtype: Number.isInteger(n) ? "int64" : "float64" });
-  } else c = n.reshape(r.shape);
-  try {
-    if (r.dtype === "float64") divide(r, c, { out: r });
-    else {
-      const q = divide(r, c);
-      try {
-        castInto(r, q);
-      } finally {
-        q.dispose();
-      }
-    }
-    return r;
-  } finally {
-    if (c !== n) c.dispose();
-  }
 }
 
 /**
@@ -237,32 +216,6 @@ export function mean(x: ArrayLike, opts?: Omit<ReduceOptions, "initial">): NDArr
 }
 
 /**
- * An uninitialised array for `_var`'s `arr - arrmean`, laid out as NumPy's
- * ufunc allocates it: in its iterator's order over arr and arrmean, where
- * arrmean is laid out in the order of the sum that made it. The next sum's
- * float result depends on that layout (it decides how NumPy's loop walks
- * and splits the rows).
- */
-function deviationsArray(a: NDArray, axes: readonly number[], where: ArrayLike | undefined, d: DType): NDArray {
-  const nd = a.ndim;
-  const z = (s: readonly number[]): number[] => s.map((x, i) => (a.shape[i] === 1 ? 0 : x));
-  const ops: number[][] = [z(a.strides)];
-  if (where !== undefined && where !== true) {
-    const w = asarray(where);
-    const off = nd - w.ndim;
-    ops.push(a.shape.map((n, i) => (i < off || n === 1 || w.shape[i - off] === 1 ? 0 : w.strides[i - off]!)));
-    if (w !== where) w.dispose();
-  }
-  const meanShape = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
-  const meanStrides = stridesInOrder(meanShape, numpyOrder(nd, ops), 1);
-  const strides = stridesInOrder(a.shape, numpyOrder(nd, [z(a.strides), meanStrides]), DTYPES[d].itemsize);
-  const block = emptyArray([a.size], d);
-  const r = new NDArray(block._mem, d, a.shape, strides, 0, null, true);
-  block.dispose();
-  return r;
-}
-
-/**
  * Variance over `axis` with divisor N - ddof, computed as NumPy's `_var`:
  * mean (kept dims), deviations, squares, their sum, divided. With `where`,
  * N is each output's count of selected elements (NaN where N - ddof <= 0).
@@ -284,7 +237,7 @@ export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
       let dev: NDArray;
       try {
         divideInPlace(m, n);
-        dev = deviationsArray(a, axes, where, resultType(a, m));
+        dev = deviationsArray(a, m, resultType(a, m));
         try {
           subtract(a, m, { out: dev });
         } catch (e) {
@@ -295,9 +248,10 @@ export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
         m.dispose();
       }
       let r: NDArray;
+      const out = opts?.out;
       try {
         square(dev, { out: dev });
-        r = sum(dev, { axis: axes, keepdims, dtype, where });
+        r = sum(dev, { axis: axes, keepdims, dtype, where, out });
       } finally {
         dev.dispose();
       }
@@ -312,7 +266,7 @@ export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
           less.dispose();
         }
       } catch (e) {
-        r.dispose();
+        if (r !== out) r.dispose();
         throw e;
       }
     } finally {
@@ -322,16 +276,30 @@ export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
 }
 
 /**
- * Standard deviation: the square root of `variance` (same options, `where` included).
+ * Standard deviation: the square root of `variance` (same options, `where`
+ * and `out` included), taken in place as NumPy's `sqrt(ret, out=ret)`: an
+ * out (or a `dtype=`) sqrt's result cannot cast to under 'same_kind' raises
+ * NumPy's TypeError after the variance was written, as NumPy's does.
  * @example std(array([1, 2, 3, 4])).item() // 1.118033988749895
  * @example std(array([1, 3, 100]), { where: [true, true, false] }).item() // 1
  */
 export function std(x: ArrayLike, opts?: VarOptions): NDArray {
+  const out = opts?.out;
   const v = variance(x, opts);
-  if (DTYPES[v.dtype].kind === "f") return sqrt(v, { out: v });
-  const r = sqrt(v);
-  v.dispose();
-  return r;
+  try {
+    if (out !== undefined || v.ndim > 0 || DTYPES[v.dtype].kind === "f") return sqrt(v, { out: v });
+    // A 0-d result without out is a NumPy scalar there: `ret.dtype.type(sqrt(ret))` casts the root back.
+    const r = sqrt(v);
+    try {
+      castInto(v, r);
+    } finally {
+      r.dispose();
+    }
+    return v;
+  } catch (e) {
+    if (v !== out) v.dispose();
+    throw e;
+  }
 }
 
 function minMax(op: "max" | "min", x: ArrayLike, opts?: ReduceOptions): NDArray {
@@ -356,8 +324,9 @@ function minMax(op: "max" | "min", x: ArrayLike, opts?: ReduceOptions): NDArray 
         if (out !== undefined && !canCast(a.dtype, out.dtype, "safe")) firstVia = out.dtype;
       }
       const loop = loopOf(op, result);
-      const r = reduceInto(op, a, axes, loop, { init, mask, firstVia, out: outInfo(out, a, axes, keepdims, result), numpyLoop: result });
-      return finishInto(r, result, a, axes, keepdims, out);
+      const layout = reductionLayout(a, axes, mask);
+      const r = reduceInto(op, a, axes, loop, { init, mask, firstVia, out: outInfo(out, a, axes, keepdims, result), numpyLoop: result, layout });
+      return finishInto(r, result, a, axes, keepdims, out, layout);
     }),
   );
 }
@@ -381,23 +350,33 @@ export function min(x: ArrayLike, opts?: ReduceOptions): NDArray {
   return minMax("min", x, opts);
 }
 
-function anyAll(op: "max" | "min", x: ArrayLike, opts?: Omit<ReduceOptions, "dtype" | "initial" | "out">): NDArray {
+/**
+ * Options of `any` and `all` (`where` and `out`; no `dtype` or `initial`).
+ * @example any(array([[0, 1], [0, 0]]), { axis: 1, keepdims: true }).toArray() // [[true], [false]]
+ */
+export type AnyAllOptions = Omit<ReduceOptions, "dtype" | "initial">;
+
+function anyAll(op: "max" | "min", x: ArrayLike, opts?: AnyAllOptions): NDArray {
+  const out = checkedOut(opts?.out, op === "max" ? "any" : "all");
   return withArray(x, (a) =>
     withWhere(opts?.where, (mask) => {
       const axes = reducedAxes(a.ndim, opts?.axis);
       const keepdims = opts?.keepdims ?? false;
-      checkOperands(op === "max" ? "logical_or" : "logical_and", a, axes, keepdims, undefined, mask);
-      return finish(reduceInto(op, a, axes, "bool", { mask }), "bool", a, axes, keepdims);
+      checkOperands(op === "max" ? "logical_or" : "logical_and", a, axes, keepdims, out, mask);
+      // NumPy reduces in bool (dtype=bool) and casts the result into out.
+      const layout = reductionLayout(a, axes, mask);
+      return finishInto(reduceInto(op, a, axes, "bool", { mask, layout }), "bool", a, axes, keepdims, out, layout);
     }),
   );
 }
 
 /**
  * True where any element over `axis` is nonzero (NaN counts as nonzero);
- * false for empty or where `where` selects nothing.
+ * false for empty or where `where` selects nothing. `out` receives the
+ * result cast to its dtype.
  * @example any(array([0, 0, 3]), { where: [true, true, false] }).item() // false
  */
-export function any(x: ArrayLike, opts?: Omit<ReduceOptions, "dtype" | "initial" | "out">): NDArray {
+export function any(x: ArrayLike, opts?: AnyAllOptions): NDArray {
   return anyAll("max", x, opts);
 }
 
@@ -406,7 +385,7 @@ export function any(x: ArrayLike, opts?: Omit<ReduceOptions, "dtype" | "initial"
  * `where` selects nothing.
  * @example all(array([1, 0, 3]), { where: [true, false, true] }).item() // true
  */
-export function all(x: ArrayLike, opts?: Omit<ReduceOptions, "dtype" | "initial" | "out">): NDArray {
+export function all(x: ArrayLike, opts?: AnyAllOptions): NDArray {
   return anyAll("min", x, opts);
 }
 
