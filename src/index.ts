@@ -127,4 +127,4 @@ export {
 } from "./ops/math.js";
 export type { Operand, UfuncOptions } from "./ops/math.js";
 export { sum, prod, mean, variance, variance as var_, std, min, max, argmin, argmax, any, all, cumsum, cumprod } from "./ops/reduce.js";
-export type { ReduceOptions, VarOptions, AxisOptions } from "./ops/reduce.js";
+export type { ReduceOptions, VarOptions, AxisOptions, AnyAllOptions } from "./ops/reduce.js";

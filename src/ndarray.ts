@@ -17,7 +17,7 @@ import { astype, type AstypeOptions } from "./ops/astype.js";
 import * as M from "./ops/math.js";
 import * as R from "./ops/reduce.js";
 import type { Operand, UfuncOptions } from "./ops/elementwise.js";
-import type { AxisOptions, ReduceOptions, VarOptions } from "./ops/reduce.js";
+import type { AnyAllOptions, AxisOptions, ReduceOptions, VarOptions } from "./ops/reduce.js";
 import { arrayRepr, arrayStr } from "./format.js";
 
 // Bits of NDArray._flags. Contiguity is derived lazily (KNOWN says whether
@@ -518,11 +518,11 @@ export class NDArray {
     return R.argmin(this, typeof opts === "number" ? { axis: opts } : opts);
   }
   /** Whether any element over `axis` is nonzero (`where` selects). @example x.any({ axis: 0, where: mask }) */
-  any(opts?: Omit<ReduceOptions, "dtype" | "initial" | "out"> | number | readonly number[]): NDArray {
+  any(opts?: AnyAllOptions | number | readonly number[]): NDArray {
     return R.any(this, reduceOpts(opts));
   }
   /** Whether every element over `axis` is nonzero (`where` selects). @example x.all(1) */
-  all(opts?: Omit<ReduceOptions, "dtype" | "initial" | "out"> | number | readonly number[]): NDArray {
+  all(opts?: AnyAllOptions | number | readonly number[]): NDArray {
     return R.all(this, reduceOpts(opts));
   }
   /** Running sum along `axis` (flattened by default). */

@@ -184,13 +184,9 @@ function compare(c: Case, a: NDArray, opts: Record<string, unknown>, out: NDArra
   if (out !== undefined && r !== out) return "did not return out";
   if (r.dtype !== e.dtype) return `dtype ${r.dtype}, NumPy ${e.dtype}`;
   if (r.shape.join() !== e.shape.join()) return `shape [${r.shape}], NumPy [${e.shape}]`;
-  // countNonzero (src/ops/select.ts) sums a C-order bool copy, where NumPy sums `a.astype(bool)` in
-  // a's own order; its strides are recorded but not yet asserted (values are).
-  if (c.op !== "countNonzero") {
-    if (r.strides.join() !== e.strides.join()) return `strides [${r.strides}], NumPy [${e.strides}]`;
-    const flags = (r.flags.cContiguous ? "C" : "") + (r.flags.fContiguous ? "F" : "");
-    if (flags !== e.flags) return `flags "${flags}", NumPy "${e.flags}"`;
-  }
+  if (r.strides.join() !== e.strides.join()) return `strides [${r.strides}], NumPy [${e.strides}]`;
+  const flags = (r.flags.cContiguous ? "C" : "") + (r.flags.fContiguous ? "F" : "");
+  if (flags !== e.flags) return `flags "${flags}", NumPy "${e.flags}"`;
   const t = r.toTypedArray();
   const got = new Uint8Array(t.buffer, t.byteOffset, t.byteLength);
   const want = base64Bytes(e.b64);

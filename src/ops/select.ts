@@ -256,11 +256,19 @@ export function countNonzero(a: ArrayLike, opts: Pick<ReduceOptions, "axis" | "k
 export function countNonzero(a: ArrayLike, opts?: Pick<ReduceOptions, "axis" | "keepdims">): number | NDArray {
   return withArray(a, (arr) => {
     // Axis errors before the bool copy exists, so there is nothing to free.
-    if (opts !== undefined) reducedAxes(arr.ndim, opts.axis);
+    if (opts !== undefined) {
+      reducedAxes(arr.ndim, opts.axis);
+      // NumPy sums a.astype(bool) in a's own order, so the counts take its layout.
+      const b = arr.dtype === "bool" ? arr : arr.astype("bool");
+      try {
+        return sum(b, { axis: opts.axis, keepdims: opts.keepdims, dtype: "int64" });
+      } finally {
+        if (b !== arr) b.dispose();
+      }
+    }
     const { mask, owned } = maskBytes(arr);
     try {
-      if (opts === undefined) return countTrue(mask);
-      return sum(mask, { axis: opts.axis, keepdims: opts.keepdims, dtype: "int64" });
+      return countTrue(mask);
     } finally {
       if (owned) mask.dispose();
     }
