@@ -306,6 +306,45 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
   }
 }
 
+// ---- squared deviations (var/std over axis 0) -----------------------------
+
+/**
+ * o[j] += (a[r, j] - m[j])² for the `rows` C rows of `n` in order: NumPy's
+ * var over axis 0 (deviations, their squares, an axis-0 sum, each rounded
+ * to T as there) in one pass, without the deviations array.
+ */
+@inline function sqdevRows<T>(o: usize, a: usize, m: usize, rows: i32, n: i32): void {
+  const sz = <i32>sizeof<T>();
+  const L = 16 / sz;
+  for (let r = 0; r < rows; r++) {
+    const p = a + <usize>(r * n * sz);
+    let j = 0;
+    for (; j <= n - 2 * L; j += 2 * L) {
+      const off = <usize>(j * sz);
+      let d0: v128, d1: v128;
+      if (sz == 4) {
+        d0 = f32x4.sub(v128.load(p + off), v128.load(m + off));
+        d1 = f32x4.sub(v128.load(p + off, 16), v128.load(m + off, 16));
+        v128.store(o + off, f32x4.add(v128.load(o + off), f32x4.mul(d0, d0)));
+        v128.store(o + off, f32x4.add(v128.load(o + off, 16), f32x4.mul(d1, d1)), 16);
+      } else {
+        d0 = f64x2.sub(v128.load(p + off), v128.load(m + off));
+        d1 = f64x2.sub(v128.load(p + off, 16), v128.load(m + off, 16));
+        v128.store(o + off, f64x2.add(v128.load(o + off), f64x2.mul(d0, d0)));
+        v128.store(o + off, f64x2.add(v128.load(o + off, 16), f64x2.mul(d1, d1)), 16);
+      }
+    }
+    for (; j < n; j++) {
+      const off = <usize>(j * sz);
+      const d = <T>(load<T>(p + off) - load<T>(m + off));
+      store<T>(o + off, <T>(load<T>(o + off) + <T>(d * d)));
+    }
+  }
+}
+
+export function sqdev_rows_float32(o: usize, a: usize, m: usize, rows: i32, n: i32): void { sqdevRows<f32>(o, a, m, rows, n); }
+export function sqdev_rows_float64(o: usize, a: usize, m: usize, rows: i32, n: i32): void { sqdevRows<f64>(o, a, m, rows, n); }
+
 // ---- arg reductions and accumulations over contiguous rows ---------------
 
 /** Index of the first maximum (or minimum) of each of `rows` rows of `n`; the first NaN wins. */

@@ -21,7 +21,8 @@
 import { AxisError, ValueError } from "../errors.js";
 import { DTYPES, checkDType, type DType, type Scalar } from "../dtype.js";
 import type { NDArray } from "../ndarray.js";
-import { asarray, withArray, type ArrayLike } from "../creation.js";
+import { asarray, withArray, zeros, type ArrayLike } from "../creation.js";
+import { kernels } from "../heap.js";
 import { broadcastTo } from "../broadcast.js";
 import { canCast, promoteTypes, resultType } from "../casting.js";
 import { castInto } from "./astype.js";
@@ -216,6 +217,28 @@ export function mean(x: ArrayLike, opts?: Omit<ReduceOptions, "initial">): NDArr
 }
 
 /**
+ * Whether var over `axes` is axis 0 of C-contiguous float32/float64 rows of
+ * at least two elements (no dtype change): there NumPy's deviations,
+ * squares and axis-0 sum add each row into the result row in order, which
+ * one fused pass reproduces bit for bit without the deviations array.
+ */
+function rowsOfFloats(a: NDArray, axes: readonly number[], dtype: DType | undefined): boolean {
+  if ((a.dtype !== "float32" && a.dtype !== "float64") || (dtype !== undefined && dtype !== a.dtype)) return false;
+  return a.isC && a.ndim >= 2 && axes.length === 1 && axes[0] === 0 && a.shape[0]! > 0 && a.size / a.shape[0]! >= 2;
+}
+
+/** Σ_r (a[r] - m)² over axis 0 into a fresh C array (keepdims: a leading 1), m the C row of means. */
+function squaredDeviationRows(a: NDArray, m: NDArray, keepdims: boolean): NDArray {
+  const rest = a.shape.slice(1);
+  const r = zeros(keepdims ? [1, ...rest] : rest, { dtype: a.dtype });
+  const rows = a.shape[0]!;
+  const k = kernels();
+  const fn = a.dtype === "float32" ? k.sqdev_rows_float32 : k.sqdev_rows_float64;
+  fn(r.address("var"), a.address("var"), m.address("var"), rows, a.size / rows);
+  return r;
+}
+
+/**
  * Variance over `axis` with divisor N - ddof, computed as NumPy's `_var`:
  * mean (kept dims), deviations, squares, their sum, divided. With `where`,
  * N is each output's count of selected elements (NaN where N - ddof <= 0).
@@ -234,26 +257,35 @@ export function variance(x: ArrayLike, opts?: VarOptions): NDArray {
       const k = DTYPES[a.dtype].kind;
       if (dtype === undefined && (k === "b" || k === "i" || k === "u")) dtype = "float64";
       const m = sum(a, { axis: axes, keepdims: true, dtype, where });
-      let dev: NDArray;
-      try {
-        divideInPlace(m, n);
-        dev = deviationsArray(a, m, resultType(a, m));
-        try {
-          subtract(a, m, { out: dev });
-        } catch (e) {
-          dev.dispose();
-          throw e;
-        }
-      } finally {
-        m.dispose();
-      }
-      let r: NDArray;
       const out = opts?.out;
-      try {
-        square(dev, { out: dev });
-        r = sum(dev, { axis: axes, keepdims, dtype, where, out });
-      } finally {
-        dev.dispose();
+      let r: NDArray;
+      if (where === undefined && out === undefined && rowsOfFloats(a, axes, dtype)) {
+        try {
+          divideInPlace(m, n);
+          r = squaredDeviationRows(a, m, keepdims);
+        } finally {
+          m.dispose();
+        }
+      } else {
+        let dev: NDArray;
+        try {
+          divideInPlace(m, n);
+          dev = deviationsArray(a, m, resultType(a, m));
+          try {
+            subtract(a, m, { out: dev });
+          } catch (e) {
+            dev.dispose();
+            throw e;
+          }
+        } finally {
+          m.dispose();
+        }
+        try {
+          square(dev, { out: dev });
+          r = sum(dev, { axis: axes, keepdims, dtype, where, out });
+        } finally {
+          dev.dispose();
+        }
       }
       try {
         if (typeof n === "number") return divideInPlace(r, Math.max(n - ddof, 0));
