@@ -308,6 +308,11 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
 
 // ---- squared deviations (var/std over axis 0) -----------------------------
 
+/** x - y lane-wise for float T (the reductions' `vop` has no subtraction). */
+@inline function fsub<T>(x: v128, y: v128): v128 {
+  return sizeof<T>() == 4 ? f32x4.sub(x, y) : f64x2.sub(x, y);
+}
+
 /**
  * o[j] += (a[r, j] - m[j])² for the `rows` C rows of `n` in order: NumPy's
  * var over axis 0 (deviations, their squares, an axis-0 sum, each rounded
@@ -321,18 +326,10 @@ function pairwiseF64(a: usize, n: i32, s: i32): f64 {
     let j = 0;
     for (; j <= n - 2 * L; j += 2 * L) {
       const off = <usize>(j * sz);
-      let d0: v128, d1: v128;
-      if (sz == 4) {
-        d0 = f32x4.sub(v128.load(p + off), v128.load(m + off));
-        d1 = f32x4.sub(v128.load(p + off, 16), v128.load(m + off, 16));
-        v128.store(o + off, f32x4.add(v128.load(o + off), f32x4.mul(d0, d0)));
-        v128.store(o + off, f32x4.add(v128.load(o + off, 16), f32x4.mul(d1, d1)), 16);
-      } else {
-        d0 = f64x2.sub(v128.load(p + off), v128.load(m + off));
-        d1 = f64x2.sub(v128.load(p + off, 16), v128.load(m + off, 16));
-        v128.store(o + off, f64x2.add(v128.load(o + off), f64x2.mul(d0, d0)));
-        v128.store(o + off, f64x2.add(v128.load(o + off, 16), f64x2.mul(d1, d1)), 16);
-      }
+      const d0 = fsub<T>(v128.load(p + off), v128.load(m + off));
+      const d1 = fsub<T>(v128.load(p + off, 16), v128.load(m + off, 16));
+      v128.store(o + off, vop<T>(SUM, v128.load(o + off), vop<T>(PROD, d0, d0)));
+      v128.store(o + off, vop<T>(SUM, v128.load(o + off, 16), vop<T>(PROD, d1, d1)), 16);
     }
     for (; j < n; j++) {
       const off = <usize>(j * sz);

@@ -388,7 +388,18 @@ def copyto_where_cases():
             errs.append({"combo": list(combo), "error": {"type": type(e).__name__, "message": str(e)},
                          "src": {"shape": list(src.shape), "dtype": src.dtype.name},
                          "mask": None if mask is None else {"shape": list(mask.shape), "dtype": mask.dtype.name}})
-    return {"cases": out, "errors": errs}
+    # Empty and 0-d destinations (float64 zeros of the shape; src a scalar or
+    # -(arange(n) + 1) in the given shape; where a list or a bool array).
+    edges = []
+    for shape, src_shape, mask in [([0, 3], None, [True, False, True]), ([0, 3], [3], [True, False, True]),
+                                   ([2, 0], None, [[True], [False]]), ([], None, True), ([], None, False),
+                                   ([], [], np.array(True)), ([3], [], [False, True, True]), ([2, 3], [1, 3], np.array(False))]:
+        dst = np.zeros(shape)
+        src = 7.5 if src_shape is None else (-(np.arange(int(np.prod(src_shape))) + 1.0)).reshape(src_shape)
+        np.copyto(dst, src, where=mask)
+        edges.append({"shape": shape, "src": None if src_shape is None else src_shape, "mask": np.asarray(mask).tolist(),
+                      "maskArray": isinstance(mask, np.ndarray), "result": enc_values(dst), "strides": list(dst.strides)})
+    return {"cases": out, "errors": errs, "edges": edges}
 
 
 def main():

@@ -23,6 +23,11 @@ interface Case {
 
 const fx = loadFixture<{ cases: Case[] }>("advanced");
 
+/** A small seeded LCG in [0, 1), for the kernel tests' masks and bytes. */
+function uniform(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+}
+
 function root(shape: number[], dtype: DType): NDArray {
   const n = shape.reduce((a, b) => a * b, 1);
   const k = arange(n);
@@ -167,8 +172,7 @@ describe("advanced indexing: paths and details", () => {
     // The kernel packs 16-element blocks with vector swizzles and switches to
     // a scalar loop near the output's end; these sizes and masks hit every
     // branch. The destination sits inside a sentinel-filled region.
-    let seed = 7;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    const rand = uniform(7);
     const masks: [string, (i: number, n: number) => number][] = [
       ["half", () => (rand() < 0.5 ? 1 : 0)],
       ["sparse", () => (rand() < 0.05 ? 1 : 0)],
@@ -212,8 +216,7 @@ describe("advanced indexing: paths and details", () => {
     // expand_N: the k-th true position takes values[k] (vector blocks, then a
     // branchless tail once fewer than a block of values is left);
     // masked_copy_N: true positions take src[i] (or one repeated value).
-    let seed = 11;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    const rand = uniform(11);
     const k = kernels();
     for (const w of [1, 2, 4, 8] as const) {
       const expandW = { 1: k.expand_1, 2: k.expand_2, 4: k.expand_4, 8: k.expand_8 }[w];

@@ -417,7 +417,15 @@ describe("copyto with where (NumPy fixtures)", () => {
     src: { shape: number[]; dtype: DType };
     mask: { shape: number[]; dtype: DType } | null;
   }
-  const { copyto_where } = loadFixture<{ copyto_where: { cases: WhereCase[]; errors: WhereError[] } }>("copy");
+  interface WhereEdge {
+    shape: number[];
+    src: number[] | null;
+    mask: boolean | boolean[] | boolean[][];
+    maskArray: boolean;
+    result: Encoded;
+    strides: number[];
+  }
+  const { copyto_where } = loadFixture<{ copyto_where: { cases: WhereCase[]; errors: WhereError[]; edges: WhereEdge[] } }>("copy");
 
   /** arange(n) % 7 in `dtype` (NumPy's astype), as the recorder builds dst. */
   const mod7 = (n: number, dtype: DType): NDArray => {
@@ -468,6 +476,19 @@ describe("copyto with where (NumPy fixtures)", () => {
         if (typeof src !== "number") src.dispose();
         if (where instanceof Object && !Array.isArray(where)) (where as NDArray).dispose();
       }
+    });
+  }
+
+  for (const e of copyto_where.edges) {
+    it(`copyto(float64[${e.shape}], ${e.src === null ? "7.5" : `[${e.src}]`}, { where: ${JSON.stringify(e.mask)} }) as NumPy (empty and 0-d)`, () => {
+      const dst = zeros(e.shape);
+      const n = e.src === null ? 0 : e.src.reduce((x, y) => x * y, 1);
+      const src = e.src === null ? 7.5 : array(Array.from({ length: n }, (_, k) => -(k + 1)), { dtype: "float64" }).reshape(e.src);
+      const where = e.maskArray ? array(e.mask as boolean, { dtype: "bool" }) : e.mask;
+      copyto(dst, src, { where });
+      expect(dst.toArray()).toEqual(jsValue(e.result));
+      expect(dst.strides).toEqual(e.strides);
+      for (const x of [dst, src, where]) if (x instanceof Object && "dispose" in x) (x as NDArray).dispose();
     });
   }
 

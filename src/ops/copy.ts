@@ -423,22 +423,26 @@ export function copyto(dst: NDArray, src: ArrayLike, opts?: CopytoOptions): void
   }
   const a = asarray(src);
   try {
-    const ss = sourceStrides(dst, a, casting);
-    if (a.dtype !== dst.dtype) {
-      // castInto takes same-shape operands: hand it a broadcast view.
-      const view = a.shape.length === dst.shape.length && a.shape.every((n, i) => n === dst.shape[i])
-        ? a
-        : makeView(a, dst.shape, ss, a.offset, a.dtype, false);
-      try {
-        castInto(dst, view);
-      } finally {
-        if (view !== a) view.dispose();
-      }
-      return;
-    }
-    assignSameDType(dst, a, ss);
+    writeBroadcast(dst, a, sourceStrides(dst, a, casting));
   } finally {
     if (a !== src) a.dispose();
+  }
+}
+
+/** Writes `a` (already checked; `ss` its strides broadcast to dst) into `dst`, casting if the dtypes differ. */
+function writeBroadcast(dst: NDArray, a: NDArray, ss: readonly number[]): void {
+  if (a.dtype === dst.dtype) {
+    assignSameDType(dst, a, ss);
+    return;
+  }
+  // castInto takes same-shape operands: hand it a broadcast view.
+  const view = a.shape.length === dst.shape.length && a.shape.every((n, i) => n === dst.shape[i])
+    ? a
+    : makeView(a, dst.shape, ss, a.offset, a.dtype, false);
+  try {
+    castInto(dst, view);
+  } finally {
+    if (view !== a) view.dispose();
   }
 }
 
@@ -461,19 +465,21 @@ function copytoWhere(dst: NDArray, src: ArrayLike, casting: CopytoCasting, where
   try {
     if (w.dtype !== "bool") throw castingError(w.dtype, "bool", "safe");
     let a: NDArray | null = null;
+    let ss: number[] = [];
     if (typeof src === "number" || typeof src === "bigint" || typeof src === "boolean") {
       checkScalarCast(src, dst.dtype, checkCasting(casting));
     } else {
       a = asarray(src);
       if (a !== src) temps.push(a);
-      sourceStrides(dst, a, casting);
+      ss = sourceStrides(dst, a, casting);
     }
     const ws = broadcastStrides(w.shape, w.strides, dst.shape);
     if (!ws) throw new ValueError(`could not broadcast where mask from shape ${formatShape(w.shape)} into shape ${formatShape(dst.shape)}`);
     if (dst.size === 0) return;
     const values = emptyArray(dst.shape, dst.dtype);
     temps.push(values);
-    copyto(values, a ?? src, { casting });
+    if (a === null) fill(values, src as Scalar);
+    else writeBroadcast(values, a, ss);
     const mask = emptyArray(dst.shape, "bool");
     temps.push(mask);
     const wv = makeView(w, dst.shape, ws, w.offset, "bool", false);

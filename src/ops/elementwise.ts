@@ -225,7 +225,7 @@ function execute(
 ): NDArray {
   let target: NDArray;
   if (out !== undefined) target = out;
-  else target = emptyArray(shape, result, order, inputs.find((x) => x.array !== null)?.array ?? undefined);
+  else target = emptyArray(shape, result, order, (inputs[0]!.array ?? inputs[inputs.length - 1]!.array) ?? undefined);
   try {
     const n = target.size;
     if (n === 0) return target;

@@ -134,9 +134,9 @@ function cycled(values: ArrayLike, d: NDArray["dtype"], n: number, casting: Cast
  * C-contiguous; otherwise a C-order copy, written back only once `write`
  * has succeeded, so that a failing call leaves `a` as it was.
  */
-function writeFlat(a: NDArray, write: (flat: NDArray) => void): void {
+function writeFlat(a: NDArray, fn: string, write: (flat: NDArray) => void): void {
   a.checkWriteable();
-  a.address("put");
+  a.address(fn);
   if (a.isC) {
     const flat = makeView(a, [a.size], [DTYPES[a.dtype].itemsize], a.offset);
     try {
@@ -168,7 +168,7 @@ function writeFlat(a: NDArray, write: (flat: NDArray) => void): void {
  */
 export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, opts?: { mode?: "raise" | "wrap" | "clip" }): void {
   const mode = opts?.mode ?? "raise";
-  writeFlat(a, (flat) => {
+  writeFlat(a, "put", (flat) => {
     withArray(ind, (i0) => {
       const i1 = mode === "raise" ? i0 : modeIndices(i0, a.size, mode);
       try {
@@ -322,7 +322,7 @@ function extractImpl(condition: ArrayLike, arr: ArrayLike): NDArray {
  * @example const a = arange(4); place(a, greater(a, 1), [9]); // [0, 1, 9, 9]
  */
 export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
-  writeFlat(arr, (flat) => {
+  writeFlat(arr, "place", (flat) => {
     withArray(mask, (m0) => {
       if (m0.size !== arr.size) throw new ValueError("place: mask and data must be the same size");
       const { mask: m, owned } = maskBytes(m0);
@@ -350,7 +350,7 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
  * @example const a = arange(4); putmask(a, greater(a, 1), [10, 20, 30, 40]); // [0, 1, 30, 40]
  */
 export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
-  writeFlat(a, (flat) => {
+  writeFlat(a, "putmask", (flat) => {
     withArray(mask, (m0) => {
       if (m0.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
       const { mask: m, owned } = maskBytes(m0);
