@@ -4,7 +4,7 @@
 // casts measure the fixed cost of a call (allocation, descriptor, dispatch).
 
 import { arange, type NDArray } from "../src/index.js";
-import { float16BitsToNumber, float64ToFloat16Bits } from "../src/half.js";
+import { float16BitsToNumber, float64ToFloat16Bits } from "../src/core/half.js";
 import { expect, expectShape, type Workload } from "./harness.js";
 
 const SMALL = 1000;

@@ -5,7 +5,7 @@
 // it a fraction of a microsecond against milliseconds of copying.
 
 import { ascontiguousarray, concatenate, hstack, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
+import { makeView } from "../src/core/ndarray.js";
 import { expect, expectShape, type Workload } from "./harness.js";
 
 /** `a[:, c0:c1]` of a 2-d array, as a view. */

@@ -9,7 +9,7 @@
 // "solver" (the AssemblyScript Diophantine kernel).
 
 import { mayShareMemory, sharesMemory, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
+import { makeView } from "../src/core/ndarray.js";
 import { expect, type Data, type Workload } from "./harness.js";
 
 /**

@@ -1,15 +1,20 @@
 // stridewise: NumPy's view/copy model for TypeScript.
 // The public API; everything not exported here is internal.
+//
+// The NDArray methods are attached by ./methods.ts: imported first, for its
+// effect, so that no array can exist without them.
+import "./methods.js";
 
-export { init, isInitialized, heapStats, resetPeak, setDebug, liveAllocations, heapMemory } from "./heap.js";
-export type { HeapStats } from "./heap.js";
-export { tidy, keep } from "./lifetime.js";
-export { copyStats, resetCopyStats, trackCopies, assertNoCopy, CopyError } from "./ledger.js";
-export type { CopyCount, CopyRecord } from "./ledger.js";
-export { NDArray } from "./ndarray.js";
-export type { Flags, TypedArrayOf, CopyOrder } from "./ndarray.js";
-export { DTYPES, DTYPE_NAMES, itemsize } from "./dtype.js";
-export type { DType, DTypeInfo, DTypeKind, Scalar } from "./dtype.js";
+export { init, isInitialized, heapMemory } from "./core/kernels.js";
+export { heapStats, resetPeak, setDebug, liveAllocations } from "./core/heap.js";
+export type { HeapStats } from "./core/heap.js";
+export { tidy, keep } from "./core/lifetime.js";
+export { copyStats, resetCopyStats, trackCopies, assertNoCopy, CopyError } from "./core/ledger.js";
+export type { CopyCount, CopyRecord } from "./core/ledger.js";
+export { NDArray } from "./core/ndarray.js";
+export type { Flags, TypedArrayOf, CopyOrder } from "./core/ndarray.js";
+export { DTYPES, DTYPE_NAMES, itemsize } from "./core/dtype.js";
+export type { DType, DTypeInfo, DTypeKind, Scalar } from "./core/dtype.js";
 export {
   array,
   asarray,
@@ -24,19 +29,19 @@ export {
   arange,
   linspace,
   eye,
-} from "./creation.js";
-export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions } from "./creation.js";
-export type { Order } from "./layout.js";
-export { slice, Slice, newaxis } from "./indexing.js";
-export type { IndexItem } from "./indexing.js";
+} from "./ops/creation.js";
+export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions } from "./ops/creation.js";
+export type { Order } from "./core/layout.js";
+export { slice, Slice, newaxis } from "./views/indexing.js";
+export type { IndexItem } from "./views/indexing.js";
+export { reshape, ravel } from "./ops/reshape.js";
+export type { ReshapeOptions } from "./ops/reshape.js";
 export {
-  reshape,
   transpose,
   swapaxes,
   moveaxis,
   squeeze,
   expandDims,
-  ravel,
   broadcastTo,
   broadcastArrays,
   broadcastShapes,
@@ -52,8 +57,8 @@ export {
   vsplit,
   dsplit,
   diagonal,
-} from "./manipulation.js";
-export type { ReshapeOptions, AsStridedOptions, SlidingWindowOptions } from "./manipulation.js";
+} from "./views/manipulation.js";
+export type { AsStridedOptions, SlidingWindowOptions } from "./views/manipulation.js";
 export {
   StridewiseError,
   ValueError,
@@ -66,17 +71,19 @@ export {
   DisposedError,
   NotInitializedError,
   ZeroDivisionError,
-} from "./errors.js";
-export { sharesMemory, mayShareMemory } from "./overlap.js";
-export type { SharesMemoryOptions } from "./overlap.js";
-export { copy, ascontiguousarray, asfortranarray, copyto } from "./ops/copy.js";
-export type { CopyPath, CopytoCasting, CopytoOptions } from "./ops/copy.js";
+} from "./core/errors.js";
+export { sharesMemory, mayShareMemory } from "./ops/overlap.js";
+export type { SharesMemoryOptions } from "./ops/overlap.js";
+export { copy } from "./ops/copy.js";
+export { ascontiguousarray, asfortranarray, copyto } from "./ops/copyto.js";
+export type { CopyPath } from "./ops/copy.js";
+export type { CopytoCasting, CopytoOptions } from "./ops/copyto.js";
 export { concatenate, stack, vstack, hstack, dstack, columnStack, tile, repeat } from "./ops/join.js";
 export type { ConcatenateOptions, StackOptions, RepeatOptions, JoinDTypeOptions } from "./ops/join.js";
-export { astype } from "./ops/astype.js";
-export type { AstypeOptions } from "./ops/astype.js";
-export { canCast, promoteTypes, resultType } from "./casting.js";
-export type { Casting, ResultTypeArg } from "./casting.js";
+export { astype } from "./ops/cast.js";
+export type { AstypeOptions } from "./ops/cast.js";
+export { canCast, promoteTypes, resultType } from "./core/casting.js";
+export type { Casting, ResultTypeArg } from "./core/casting.js";
 export { load, loadSync, save, saveSync, toNpy, parseNpyHeader } from "./io/npy.js";
 export type { LoadOptions, NpyHeader } from "./io/npy.js";
 export type { ByteSource, SyncByteSource, ReadOptions } from "./io/source.js";
@@ -86,8 +93,8 @@ export { loadNpz, savez, savezCompressed, toNpz } from "./io/npz.js";
 export type { NpzFile, NpzArrays, SavezOptions } from "./io/npz.js";
 export { random, defaultRng, Generator, RandomState, SeedSequence } from "./random/index.js";
 export type { FloatOptions, IntegersOptions, ChoiceOptions, Entropy, IntDType, IntScalar, Size } from "./random/index.js";
-export { arrayRepr, arrayStr, setPrintOptions, getPrintOptions, withPrintOptions } from "./format.js";
-export type { PrintOptions } from "./format.js";
+export { arrayRepr, arrayStr, setPrintOptions, getPrintOptions, withPrintOptions } from "./format/format.js";
+export type { PrintOptions } from "./format/format.js";
 export { greater, greaterEqual, less, lessEqual, equal, notEqual, logicalAnd, logicalOr, logicalXor, logicalNot } from "./ops/compare.js";
 export { take, put, compress, nonzero, argwhere, flatnonzero, where, extract, place, putmask, countNonzero } from "./ops/select.js";
 export type { TakeOptions } from "./ops/select.js";
@@ -126,5 +133,5 @@ export {
   isfinite,
 } from "./ops/math.js";
 export type { Operand, UfuncOptions } from "./ops/math.js";
-export { sum, prod, mean, variance, variance as var_, std, min, max, argmin, argmax, any, all, cumsum, cumprod } from "./ops/reduce.js";
-export type { ReduceOptions, VarOptions, AxisOptions, AnyAllOptions } from "./ops/reduce.js";
+export { sum, prod, mean, variance, variance as var_, std, min, max, argmin, argmax, any, all, cumsum, cumprod } from "./ops/reduce/reduce.js";
+export type { ReduceOptions, VarOptions, AxisOptions, AnyAllOptions } from "./ops/reduce/reduce.js";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { init, array, arange, empty, heapMemory, heapStats, resetPeak, zeros, slice, IndexError, ValueError, type NDArray, type DType, type IndexItem } from "../src/index.js";
 import { lastGatherPath } from "../src/ops/gather.js";
-import { kernels } from "../src/heap.js";
+import { kernels } from "../src/core/kernels.js";
 import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
 
 await init();

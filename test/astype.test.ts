@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DTYPE_NAMES, DTypeError, array, astype, zeros, type DType, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
-import { castInto, lastCastPath } from "../src/ops/astype.js";
+import { makeView } from "../src/core/ndarray.js";
+import { castInto, lastCastPath } from "../src/ops/cast.js";
 
 interface Fixture {
   numpy: string;

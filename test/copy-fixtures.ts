@@ -2,7 +2,7 @@
 // scripts/fixtures_copy.py describe input views and NumPy's results.
 import { expect } from "vitest";
 import { array, type DType, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
+import { makeView } from "../src/core/ndarray.js";
 import { jsValue, type Encoded } from "./fixtures.js";
 
 /** A view spec of scripts/fixtures_copy.py, in elements. */

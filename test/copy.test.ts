@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { array, arange, ones, zeros, ValueError, DTypeError, type DType, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
-import { u8 } from "../src/heap.js";
-import { stridesFor } from "../src/layout.js";
-import {
-  copy,
-  copyFrom,
-  copyPath,
-  assignPath,
-  copyto,
-  ascontiguousarray,
-  asfortranarray,
-  fill,
-  flatten,
-  type CopyPath,
-} from "../src/ops/copy.js";
+import { makeView } from "../src/core/ndarray.js";
+import { u8 } from "../src/core/memory.js";
+import { stridesFor } from "../src/core/layout.js";
+import { copy, copyPath, assignPath, fill, flatten, type CopyPath } from "../src/ops/copy.js";
+import { copyFrom } from "../src/ops/cast.js";
+import { copyto, ascontiguousarray, asfortranarray } from "../src/ops/copyto.js";
 import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
 import { buildView, expectDescribed, type Described, type ViewSpec } from "./copy-fixtures.js";
 

@@ -24,7 +24,7 @@ import {
   zerosLike,
   type NDArray,
 } from "../src/index.js";
-import { ZeroDivisionError } from "../src/errors.js";
+import { ZeroDivisionError } from "../src/core/errors.js";
 import { hexBytes, jsValue, loadFixture, type Encoded } from "./fixtures.js";
 
 interface Result {

@@ -13,10 +13,10 @@ import {
   writeElement,
   type DType,
   type Scalar,
-} from "../src/dtype.js";
-import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../src/half.js";
-import { u8 } from "../src/heap.js";
-import type { NDArray } from "../src/ndarray.js";
+} from "../src/core/dtype.js";
+import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../src/core/half.js";
+import { u8 } from "../src/core/memory.js";
+import type { NDArray } from "../src/core/ndarray.js";
 import { base64Bytes, hexBytes, jsValue, loadFixture, type Encoded } from "./fixtures.js";
 
 interface RoundTrip {

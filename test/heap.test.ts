@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { array, ascontiguousarray, empty, full, heapStats, liveAllocations, MemoryError, setDebug, zeros, type NDArray } from "../src/index.js";
-import { allocate, free, u8, unableToAllocate } from "../src/heap.js";
+import { u8 } from "../src/core/memory.js";
+import { allocate, free, unableToAllocate } from "../src/core/heap.js";
 import { loadFixture } from "./fixtures.js";
 
 const fx = loadFixture<{ memory: { shape: number[]; dtype: string; bytes: string; message: string }[] }>("creation");

@@ -27,7 +27,7 @@ import {
   type IndexItem,
   type NDArray,
 } from "../src/index.js";
-import { DTYPES } from "../src/dtype.js";
+import { DTYPES } from "../src/core/dtype.js";
 
 const desc = (v: NDArray) => ({ shape: v.shape, strides: v.strides, offset: v.offset, dtype: v.dtype });
 

@@ -13,8 +13,8 @@ import {
   DTypeError,
   type NDArray,
 } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
-import type { DType } from "../src/dtype.js";
+import { makeView } from "../src/core/ndarray.js";
+import type { DType } from "../src/core/dtype.js";
 import { loadFixture, jsValue, type Encoded } from "./fixtures.js";
 import { buildView, expectDescribed, type Described, type ViewSpec } from "./copy-fixtures.js";
 import type { ConcatenateOptions, StackOptions, JoinDTypeOptions } from "../src/index.js";

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { array, arange, DisposedError, heapStats, keep, tidy, zeros, type NDArray } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
+import { makeView } from "../src/core/ndarray.js";
 
 const live = (): number => heapStats().allocations;
 

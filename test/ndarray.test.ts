@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from "vitest";
 import { array, DisposedError, empty, full, IndexError, ValueError, zeros, type DType, type NDArray } from "../src/index.js";
-import { isCContiguous, isFContiguous } from "../src/layout.js";
-import { makeView } from "../src/ndarray.js";
+import { isCContiguous, isFContiguous } from "../src/core/layout.js";
+import { makeView } from "../src/core/ndarray.js";
 import { loadFixture } from "./fixtures.js";
 
 interface Layout {

@@ -11,8 +11,8 @@ import {
   type DType,
   type NDArray,
 } from "../src/index.js";
-import { makeView } from "../src/ndarray.js";
-import { lastOverlapWork, overlap } from "../src/overlap.js";
+import { makeView } from "../src/core/ndarray.js";
+import { lastOverlapWork, overlap } from "../src/ops/overlap.js";
 
 // ---- views from descriptors ----
 

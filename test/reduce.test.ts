@@ -30,7 +30,7 @@
 
 import { describe, expect, it } from "vitest";
 import { NDArray, array, arange, asfortranarray, broadcastTo, greater, heapStats, zeros, type DType } from "../src/index.js";
-import * as R from "../src/ops/reduce.js";
+import * as R from "../src/ops/reduce/reduce.js";
 import { countNonzero } from "../src/ops/select.js";
 import { base64Bytes, jsValue, loadFixture, type Encoded } from "./fixtures.js";
 import { buildArray, ulpDistance, type ArrayArg } from "./math-fixtures.js";

@@ -26,7 +26,7 @@ import {
   type IndexItem,
   type NDArray,
 } from "../src/index.js";
-import { DTYPES } from "../src/dtype.js";
+import { DTYPES } from "../src/core/dtype.js";
 import { loadFixture } from "./fixtures.js";
 import type { Op, Step, ViewCase } from "./views-fixtures.js";
 

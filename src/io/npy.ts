@@ -13,12 +13,12 @@
 // '<V2', so files round-trip with ml_dtypes (np.load gives a V2 array there;
 // `.view(ml_dtypes.bfloat16)` restores it). '|V2' (a plain void) is refused.
 
-import { DTypeError, ValueError } from "../errors.js";
-import { DTYPES, type DType } from "../dtype.js";
-import { free } from "../heap.js";
-import * as heap from "../heap.js";
-import { stridesFor } from "../layout.js";
-import { NDArray } from "../ndarray.js";
+import { DTypeError, ValueError } from "../core/errors.js";
+import { DTYPES, type DType } from "../core/dtype.js";
+import { free } from "../core/heap.js";
+import * as heap from "../core/memory.js";
+import { stridesFor } from "../core/layout.js";
+import { NDArray } from "../core/ndarray.js";
 import {
   allocateData,
   FileSink,

@@ -14,9 +14,9 @@
 // Writing produces what np.savez writes: zip64 local headers, a central
 // directory, stored or deflated entries.
 
-import { ValueError } from "../errors.js";
-import { type NDArray } from "../ndarray.js";
-import * as heap from "../heap.js";
+import { ValueError } from "../core/errors.js";
+import { type NDArray } from "../core/ndarray.js";
+import * as heap from "../core/memory.js";
 import { npyHeader, npyParser, type LoadOptions } from "./npy.js";
 import {
   AsyncDriver,

@@ -10,11 +10,11 @@
 // allocation: no per-tensor copies. The allocation is freed when the last
 // of those arrays is disposed.
 
-import { DTypeError, ValueError } from "../errors.js";
-import { DTYPES, type DType } from "../dtype.js";
-import { free } from "../heap.js";
-import { stridesFor } from "../layout.js";
-import { NDArray } from "../ndarray.js";
+import { DTypeError, ValueError } from "../core/errors.js";
+import { DTYPES, type DType } from "../core/dtype.js";
+import { free } from "../core/heap.js";
+import { stridesFor } from "../core/layout.js";
+import { NDArray } from "../core/ndarray.js";
 import {
   allocateData,
   describe,

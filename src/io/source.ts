@@ -21,9 +21,9 @@
 // format's header; until then `onProgress` is not called.
 
 import type * as NodeFs from "node:fs";
-import { MemoryError, ValueError } from "../errors.js";
-import { allocate, heapStats, type Allocation } from "../heap.js";
-import * as heap from "../heap.js";
+import { MemoryError, ValueError } from "../core/errors.js";
+import { allocate, heapStats, type Allocation } from "../core/heap.js";
+import * as heap from "../core/memory.js";
 
 /** Anything a loader reads from. A string or file: URL is a path (Node only). */
 export type ByteSource = string | URL | Uint8Array | ArrayBuffer | Blob | Response | ReadableStream<Uint8Array>;

@@ -9,16 +9,17 @@
 // integer outside an integer dtype's range compares mathematically, as in
 // NumPy 2 (`uint8 > 300` is all false), without the kernel.
 
-import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../half.js";
-import { DTYPES, type DType, type Scalar } from "../dtype.js";
-import { kernels } from "../heap.js";
-import { broadcastShapeOf, broadcastStrides } from "../layout.js";
-import { NDArray, makeView } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
-import { resultType } from "../casting.js";
-import { OverflowError, ValueError, formatShape } from "../errors.js";
-import { copyFrom } from "./copy.js";
-import { maskBytes } from "./mask.js";
+import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../core/half.js";
+import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
+import { kernels } from "../core/kernels.js";
+import { broadcastShapeOf, broadcastStrides } from "../core/layout.js";
+import { NDArray, makeView } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
+import { resultType } from "../core/casting.js";
+import { OverflowError, ValueError, formatShape } from "../core/errors.js";
+import { copyFrom } from "./cast.js";
+import { maskBytes } from "./compact.js";
 
 /** Kernel operator codes: ==, !=, <, <=, >, >=. */
 const EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5;

@@ -22,16 +22,18 @@
 // NumPy warns on integer division by zero and float overflow; we never
 // warn (house rule): the values are NumPy's (x // 0 == 0, x % 0 == 0).
 
-import { DTypeError, ValueError, formatShape } from "../errors.js";
-import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../dtype.js";
-import { kernels, onHeapGrow, scratch } from "../heap.js";
-import { broadcastShapeOf, broadcastStrides, planLoops } from "../layout.js";
-import { NDArray } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
-import { canCast, dtypeRepr, resultType } from "../casting.js";
-import { overlap } from "../overlap.js";
-import { castInto } from "./astype.js";
-import { copyFrom } from "./copy.js";
+import { DTypeError, ValueError, formatShape } from "../core/errors.js";
+import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
+import { kernels, scratch } from "../core/kernels.js";
+import { i32 } from "../core/memory.js";
+import { broadcastShapeOf, broadcastStrides, planLoops } from "../core/layout.js";
+import { NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
+import { canCast, dtypeRepr, resultType } from "../core/casting.js";
+import { overlap } from "./overlap.js";
+import { castInto } from "./cast.js";
+import { copyFrom } from "./cast.js";
 
 /** What an element-wise function takes: an array, a JS scalar (weak), nested lists or a TypedArray. */
 export type Operand = ArrayLike;
@@ -80,11 +82,6 @@ export type UnaryUfunc =
 
 type BinKernel = (o: number, a: number, b: number, t: number, k: number) => number;
 type UnKernel = (o: number, a: number, t: number, k: number) => void;
-
-let i32 = new Int32Array(0);
-onHeapGrow((buf) => {
-  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
-});
 
 /** Scratch offsets of the two scalar slots (the loop table starts at 0). */
 const SLOT_A = 32768;

@@ -14,22 +14,21 @@
 // byte is written, and the value is first broadcast and cast into a dense
 // temporary, which also makes a value that overlaps the destination safe.
 
-import { IndexError, ValueError } from "../errors.js";
-import { DTYPES } from "../dtype.js";
-import { dv, kernels, onHeapGrow, scratch } from "../heap.js";
-import { planLoops, broadcastStrides, shapeSize } from "../layout.js";
-import { NDArray, makeView } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
-import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "../advanced.js";
-import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./mask.js";
-import { copyFrom, fill } from "./copy.js";
-import { overlap } from "../overlap.js";
-import type { Slice } from "../indexing.js";
-
-let i32 = new Int32Array(0);
-onHeapGrow((buf) => {
-  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
-});
+import { IndexError, ValueError } from "../core/errors.js";
+import { DTYPES } from "../core/dtype.js";
+import { dv } from "../core/memory.js";
+import { kernels, scratch } from "../core/kernels.js";
+import { i32 } from "../core/memory.js";
+import { planLoops, broadcastStrides, shapeSize } from "../core/layout.js";
+import { NDArray, makeView } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
+import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "./index-plan.js";
+import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./compact.js";
+import { fill } from "./copy.js";
+import { copyFrom } from "./cast.js";
+import { overlap } from "./overlap.js";
+import type { Slice } from "../views/indexing.js";
 
 const readI64 = (addr: number): bigint => dv.getBigInt64(addr, true);
 

@@ -5,14 +5,15 @@
 // described as (address, shape, strides) without making views, and
 // broadcasting (tile, repeat) is a zero source stride, never a loop in JS.
 
-import { DTypeError, ValueError, formatShape } from "../errors.js";
-import { checkDType, DTYPES, type DType } from "../dtype.js";
-import { canCast, castingError, checkCasting, resultType, type Casting } from "../casting.js";
-import { castInto } from "./astype.js";
-import { recordCopy } from "../ledger.js";
-import { checkShape, normalizeAxis, stridesFor } from "../layout.js";
-import { makeView, NDArray } from "../ndarray.js";
-import { asarray, emptyArray, type ArrayLike } from "../creation.js";
+import { DTypeError, ValueError, formatShape } from "../core/errors.js";
+import { checkDType, DTYPES, type DType } from "../core/dtype.js";
+import { canCast, castingError, checkCasting, resultType, type Casting } from "../core/casting.js";
+import { castInto } from "./cast.js";
+import { recordCopy } from "../core/ledger.js";
+import { checkShape, normalizeAxis, stridesFor } from "../core/layout.js";
+import { makeView, NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
 import { copy, moveBytes } from "./copy.js";
 
 /** An input as the kernels see it: an array, and the shape/strides to read it with. */

@@ -3,12 +3,12 @@
 // scalars (weak, NEP 50), nested lists or TypedArrays, and an optional
 // `{ out }`; the `…InPlace`-style forms are `fn(a, b, { out: a })`.
 
-import { OverflowError, ValueError } from "../errors.js";
-import { DTYPES, type DType, type Scalar } from "../dtype.js";
-import { NDArray } from "../ndarray.js";
-import { asarray } from "../creation.js";
-import { copyto } from "./copy.js";
-import { resultType } from "../casting.js";
+import { OverflowError, ValueError } from "../core/errors.js";
+import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
+import { NDArray } from "../core/ndarray.js";
+import { asarray } from "./creation.js";
+import { copyto } from "./copyto.js";
+import { resultType } from "../core/casting.js";
 import { binaryUfunc, unaryUfunc, type Operand, type UfuncOptions } from "./elementwise.js";
 
 export type { Operand, UfuncOptions } from "./elementwise.js";

@@ -1,21 +1,22 @@
 // NumPy's selection functions, each a thin layer over advanced indexing
 // (src/ops/gather.ts) and the mask kernels (src/ops/mask.ts).
 
-import { recordCopy } from "../ledger.js";
-import { IndexError, ValueError } from "../errors.js";
-import { DTYPES, type Scalar } from "../dtype.js";
-import { kernels } from "../heap.js";
-import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../layout.js";
-import { NDArray, makeView } from "../ndarray.js";
-import { asarray, emptyArray, withArray, type ArrayLike } from "../creation.js";
-import { canCast, castingError, resultType, type Casting } from "../casting.js";
-import { ravel } from "../reshape.js";
-import { copyFrom } from "./copy.js";
+import { recordCopy } from "../core/ledger.js";
+import { IndexError, ValueError } from "../core/errors.js";
+import { DTYPES, type Scalar } from "../core/dtype.js";
+import { kernels } from "../core/kernels.js";
+import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../core/layout.js";
+import { NDArray, makeView } from "../core/ndarray.js";
+import { asarray, withArray, type ArrayLike } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
+import { canCast, castingError, resultType, type Casting } from "../core/casting.js";
+import { ravel } from "./reshape.js";
+import { copyFrom } from "./cast.js";
 import { gatherIndex, scatterIndex } from "./gather.js";
-import { countTrue, expandInto, maskBytes, maskedCopy, trueCoordinates, truePositions } from "./mask.js";
-import { slice, type Slice } from "../indexing.js";
+import { countTrue, expandInto, maskBytes, maskedCopy, trueCoordinates, truePositions } from "./compact.js";
+import { slice, type Slice } from "../views/indexing.js";
 import { stack } from "./join.js";
-import { reducedAxes, sum, type ReduceOptions } from "./reduce.js";
+import { reducedAxes, sum, type ReduceOptions } from "./reduce/reduce.js";
 
 /** Python's slice.indices(length): enough for the full slices built here. */
 function adjustFull(s: Slice, length: number, out: number[]): void {

@@ -4,11 +4,13 @@
 // two APIs differ only in the algorithms NumPy chose for each (masked
 // versus Lemire bounded integers, polar versus ziggurat normals).
 
-import { emptyArray } from "../creation.js";
-import { DTYPES, type DType } from "../dtype.js";
-import { DTypeError, ValueError } from "../errors.js";
-import { allocate, dv, free, kernels, scratch, u8, type Allocation } from "../heap.js";
-import { NDArray } from "../ndarray.js";
+import { emptyArray } from "../core/empty.js";
+import { DTYPES, type DType } from "../core/dtype.js";
+import { DTypeError, ValueError } from "../core/errors.js";
+import { dv, u8 } from "../core/memory.js";
+import { kernels, scratch } from "../core/kernels.js";
+import { allocate, free, type Allocation } from "../core/heap.js";
+import { NDArray } from "../core/ndarray.js";
 
 /** Which bit generator a state block holds; also the kernels' name prefix. */
 export type BitGenKind = "mt19937" | "pcg64";

@@ -4,10 +4,12 @@
 // ones), Lemire's bounded integers, Floyd's or tail-shuffle sampling for
 // choice without replacement.
 
-import { allocate, free, kernels, u8 } from "../heap.js";
-import { NDArray } from "../ndarray.js";
-import { AxisError, DTypeError, OverflowError, ValueError } from "../errors.js";
-import { array, type ArrayLike as NDArrayLike } from "../creation.js";
+import { u8 } from "../core/memory.js";
+import { kernels } from "../core/kernels.js";
+import { allocate, free } from "../core/heap.js";
+import { NDArray } from "../core/ndarray.js";
+import { AxisError, DTypeError, OverflowError, ValueError } from "../core/errors.js";
+import { array, type ArrayLike as NDArrayLike } from "../ops/creation.js";
 import {
   arangeInt64,
   BitGen,

@@ -3,8 +3,8 @@
 // Generator API (`defaultRng`). The global state is created on first use
 // (after `init()`), seeded from the platform as NumPy's is at import.
 
-import type { NDArray } from "../ndarray.js";
-import type { ArrayLike as NDArrayLike } from "../creation.js";
+import type { NDArray } from "../core/ndarray.js";
+import type { ArrayLike as NDArrayLike } from "../ops/creation.js";
 import type { IntDType, IntScalar, Size } from "./core.js";
 import { Generator, defaultRng } from "./generator.js";
 import { RandomState } from "./legacy.js";

@@ -3,10 +3,12 @@
 // same numbers bit for bit: Marsaglia's polar Gaussian with its cached second
 // value, masked-rejection bounded integers, `random_interval` shuffles.
 
-import { allocate, free, kernels, u8 } from "../heap.js";
-import { NDArray } from "../ndarray.js";
-import { IndexError, OverflowError, ValueError } from "../errors.js";
-import { array, type ArrayLike as NDArrayLike } from "../creation.js";
+import { u8 } from "../core/memory.js";
+import { kernels } from "../core/kernels.js";
+import { allocate, free } from "../core/heap.js";
+import { NDArray } from "../core/ndarray.js";
+import { IndexError, OverflowError, ValueError } from "../core/errors.js";
+import { array, type ArrayLike as NDArrayLike } from "../ops/creation.js";
 import {
   arangeInt64,
   BitGen,

@@ -5,7 +5,7 @@
 // `generateState` hashes the pool cyclically into as many words as asked.
 // All arithmetic is modulo 2^32 (Math.imul and >>> 0).
 
-import { ValueError } from "../errors.js";
+import { ValueError } from "../core/errors.js";
 
 const POOL_SIZE = 4;
 const INIT_A = 0x43b0d7e5;

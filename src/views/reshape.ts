@@ -19,16 +19,13 @@
 // reach this only for arrays that are not contiguous (and a zero-size array
 // always is).
 //
-// Also here: `reshape` and `ravel` themselves, the two view operations that
-// may fall back to a copy.
+// Also here: the view halves of `reshape` and `ravel`, the two view
+// operations that may fall back to a copy (src/ops/reshape.ts makes it).
 
-import { DTypeError, ValueError } from "./errors.js";
-import { DTYPES } from "./dtype.js";
-import { emptyArray } from "./creation.js";
-import { checkShape, MAXDIMS, stridesFor, type Order } from "./layout.js";
-import { makeView, type NDArray } from "./ndarray.js";
-import { copyFrom, flatten } from "./ops/copy.js";
-import { recordCopy } from "./ledger.js";
+import { DTypeError, ValueError } from "../core/errors.js";
+import { DTYPES } from "../core/dtype.js";
+import { checkShape, MAXDIMS, stridesFor, type Order } from "../core/layout.js";
+import { makeView, type NDArray } from "../core/ndarray.js";
 
 /**
  * Strides for `newShape` over the elements of (`shape`, `strides`) in
@@ -148,20 +145,21 @@ export interface ReshapeOptions {
   copy?: boolean;
 }
 
-// ---- reshape and ravel ----
+// ---- reshape and ravel, the view halves ----
+
+/** What a reshape that cannot be a view asks of the copy: the shape, read in `order`. */
+export interface CopyRequest {
+  readonly newShape: number[];
+  readonly order: Order;
+}
 
 /**
- * The same elements in a new shape, read in `order`. A view whenever
- * NumPy's is: same shape, a contiguous array, or a non-contiguous one whose
- * axes split or merge cleanly (see src/reshape.ts); otherwise a copy
- * (`copy: false` raises instead; `copy: true` always copies). One length may
- * be -1 (inferred). Like NumPy, a copy is a C/F copy of `a` with the result
- * a view of it (`base` is that copy, `flags.ownData` false).
- * Throws ValueError: `cannot reshape array of size 6 into shape (4,2)`,
- * `can only specify one unknown dimension`, `Unable to avoid creating a copy while reshaping.`
- * @example reshape(arange(6), [2, -1]).shape // [2, 3]
+ * @internal `a` in a new shape as a view whenever NumPy's reshape gives one
+ * (same shape, a contiguous array, or axes that split or merge cleanly),
+ * else the copy it needs. Throws what `reshape` documents, including
+ * `Unable to avoid creating a copy while reshaping.` for `copy: false`.
  */
-export function reshape(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
+export function reshapeView(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray | CopyRequest {
   if (typeof shape === "number" && !Number.isInteger(shape)) {
     throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   }
@@ -182,30 +180,26 @@ export function reshape(a: NDArray, shape: number | readonly number[], opts?: Re
     if (strides !== null) return makeView(a, newShape, strides, a.offset);
     if (copy === false) throw new ValueError("Unable to avoid creating a copy while reshaping.");
   }
-  return copyThenView(a, newShape, order);
-}
-
-/** A `order` copy of `a`, seen in `newShape`: NumPy returns a view of its hidden copy. */
-function copyThenView(a: NDArray, newShape: number[], order: Order): NDArray {
-  a.address("reshape");
-  const owner = emptyArray(a.shape, a.dtype, order, a);
-  try {
-    copyFrom(owner, a);
-    recordCopy("reshape", owner.nbytes);
-    return makeView(owner, newShape, stridesFor(newShape, DTYPES[a.dtype].itemsize, order), 0);
-  } finally {
-    // The view holds the memory now; the hidden owner stays only as `base`.
-    owner.dispose();
-  }
+  return { newShape, order };
 }
 
 /**
- * The elements as 1-d in `order`: a view when the layout allows (C: a
- * C-contiguous array; F: F-contiguous; A: either; K: any layout whose
- * strides, sorted, are contiguous and positive), else a copy (`flatten`).
- * @example ravel(zeros([2, 3])).shape // [6]
+ * @internal A view for reshapes that always are one (adding or removing
+ * length-1 axes of any array, any shape of a C-contiguous one).
  */
-export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
+export function reshapeAsView(a: NDArray, shape: readonly number[]): NDArray {
+  const r = reshapeView(a, shape);
+  if ("newShape" in r) throw new ValueError("reshapeAsView: this reshape needs a copy");
+  return r;
+}
+
+/**
+ * @internal The view half of `ravel`: a 1-d view when the layout allows (C:
+ * a C-contiguous array; F: F-contiguous; A: either; K: any layout whose
+ * strides, sorted, are contiguous and positive), else the order the copy
+ * (`flatten`) must use.
+ */
+export function ravelView(a: NDArray, order: Order | "A" | "K" = "C"): NDArray | Order | "K" {
   if (order !== "C" && order !== "F" && order !== "A" && order !== "K") {
     throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
   }
@@ -233,7 +227,7 @@ export function ravel(a: NDArray, order: Order | "A" | "K" = "C"): NDArray {
     }
     if (ok) return makeView(a, [a.size], [itemsize], a.offset);
   }
-  return flatten(a, order);
+  return order;
 }
 
 /** NumPy's TypeError for a non-integer length (a number with a fraction is Python's float). */

@@ -27,7 +27,7 @@
 // the input into NumPy's iteration order and runs the kernel once per
 // NumPy loop call, so float sums and means stay bit-identical to NumPy's.
 
-import type { NDArray } from "../ndarray.js";
+import type { NDArray } from "../../core/ndarray.js";
 
 /**
  * @internal A user `out` as NumPy's iterator sees it.

@@ -17,10 +17,11 @@
 // Only then are the terms of the equation written straight into the heap's
 // scratch area (no objects, no BigInt) and the kernel decides.
 
-import { DTYPES } from "./dtype.js";
-import { DisposedError, OverflowError, TooHardError, ValueError } from "./errors.js";
-import { kernels, onHeapGrow, scratch } from "./heap.js";
-import type { NDArray } from "./ndarray.js";
+import { DTYPES } from "../core/dtype.js";
+import { DisposedError, OverflowError, TooHardError, ValueError } from "../core/errors.js";
+import { kernels, scratch } from "../core/kernels.js";
+import { f64 } from "../core/memory.js";
+import type { NDArray } from "../core/ndarray.js";
 
 /**
  * The write paths' view of overlap: "unknown" (the budget ran out, or the
@@ -55,11 +56,6 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 // A whole-heap Float64Array, rebuilt when the heap grows (growing detaches
 // the old buffer). The scratch address is read per call: it is only known
 // after init().
-let f64 = new Float64Array(0);
-onHeapGrow((buf) => {
-  f64 = new Float64Array(buf);
-});
-
 function disposed(fn: string): never {
   throw new DisposedError(`${fn}: the array has been disposed`);
 }

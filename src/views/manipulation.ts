@@ -1,17 +1,16 @@
 // Every view operation of NumPy, as descriptor arithmetic: a new shape,
-// new byte strides and a new offset over the same allocation. Only reshape
-// and ravel may copy, and only when NumPy's would (they say so); they live
-// in src/reshape.ts, broadcasting in src/broadcast.ts, both re-exported here.
+// new byte strides and a new offset over the same allocation. Reshape and
+// ravel, which may copy, are src/ops/reshape.ts over the view halves in
+// ./reshape.ts; broadcasting is ./broadcast.ts, re-exported here.
 
-export { reshape, ravel, type ReshapeOptions } from "./reshape.js";
 export { broadcastTo, broadcastShapes, broadcastArrays } from "./broadcast.js";
 
-import { IndexError, ValueError } from "./errors.js";
-import { checkDType, DTYPES, type DType } from "./dtype.js";
-import { checkShape, normalizeAxis } from "./layout.js";
-import { makeView, type NDArray } from "./ndarray.js";
-import { reshape } from "./reshape.js";
-import { getIndex, sliceAxis } from "./indexing.js";
+import { IndexError, ValueError } from "../core/errors.js";
+import { checkDType, DTYPES, type DType } from "../core/dtype.js";
+import { checkShape, normalizeAxis } from "../core/layout.js";
+import { makeView, type NDArray } from "../core/ndarray.js";
+import { reshapeAsView } from "./reshape.js";
+import { basicIndex, sliceAxis } from "./indexing.js";
 
 function itemsizeOf(a: NDArray): number {
   return DTYPES[a.dtype].itemsize;
@@ -163,7 +162,7 @@ export function expandDims(a: NDArray, axis: number | readonly number[]): NDArra
   const shape: number[] = [];
   let k = 0;
   for (let i = 0; i < outNdim; i++) shape.push(norm.includes(i) ? 1 : a.shape[k++]!);
-  return reshape(a, shape);
+  return reshapeAsView(a, shape);
 }
 
 /**
@@ -174,23 +173,23 @@ export function expandDims(a: NDArray, axis: number | readonly number[]): NDArra
  * @example atleast2d(arange(3)).shape // [1, 3]
  */
 export function atleast1d(a: NDArray): NDArray {
-  return a.shape.length === 0 ? reshape(a, [1]) : makeView(a, a.shape, a.strides, a.offset);
+  return a.shape.length === 0 ? reshapeAsView(a, [1]) : makeView(a, a.shape, a.strides, a.offset);
 }
 
 /** See `atleast1d`. @example atleast2d(arange(3)).shape // [1, 3] */
 export function atleast2d(a: NDArray): NDArray {
   const nd = a.shape.length;
-  if (nd === 0) return reshape(a, [1, 1]);
-  if (nd === 1) return getIndex(a, [null, "..."]);
+  if (nd === 0) return reshapeAsView(a, [1, 1]);
+  if (nd === 1) return basicIndex(a, [null, "..."])!;
   return makeView(a, a.shape, a.strides, a.offset);
 }
 
 /** See `atleast1d`. @example atleast3d(zeros([2, 3])).shape // [2, 3, 1] */
 export function atleast3d(a: NDArray): NDArray {
   const nd = a.shape.length;
-  if (nd === 0) return reshape(a, [1, 1, 1]);
-  if (nd === 1) return getIndex(a, [null, "...", null]);
-  if (nd === 2) return getIndex(a, ["...", null]);
+  if (nd === 0) return reshapeAsView(a, [1, 1, 1]);
+  if (nd === 1) return basicIndex(a, [null, "...", null])!;
+  if (nd === 2) return basicIndex(a, ["...", null])!;
   return makeView(a, a.shape, a.strides, a.offset);
 }
 

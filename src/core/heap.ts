@@ -14,19 +14,13 @@
 // (wasm cannot), but freed ranges are reused.
 
 import { MemoryError, NotInitializedError } from "./errors.js";
-import { KERNELS_WASM_BASE64 } from "./generated/kernels-wasm.js";
-import { instantiate } from "./generated/kernels.js";
-
-/** The kernel exports, with the generated raw bindings' pointer fixes. */
-export type Kernels = Awaited<ReturnType<typeof instantiate>>;
+import { refreshViews } from "./memory.js";
 
 const PAGE = 65536;
 /** wasm32 addresses 2^32 bytes; `maximum` is given in pages. */
 const MAX_PAGES = 65536;
 /** Every block starts on a cache line: SIMD loads never split one. */
 export const ALIGN = 64;
-/** Scratch space for the shape/stride tables passed to kernels. */
-const SCRATCH_BYTES = 65536;
 
 /**
  * One allocation: where it is, how big, and how many arrays still use it.
@@ -75,44 +69,16 @@ interface FreedBlock {
 }
 
 let memory: WebAssembly.Memory | null = null;
-let kernelsRef: Kernels | null = null;
 let base = 0;
 let top = 0;
 /** Bytes below this address were handed out before, so they may hold old data. */
 let highWater = 0;
-let scratchPtr = 0;
-// Held here so that the safety net never collects it.
-let scratchAllocation: Allocation | null = null;
 // Free blocks sorted by address, as parallel arrays: cheap to scan and splice.
 const freeStart: number[] = [];
 const freeSize: number[] = [];
 let bytesInUse = 0;
 let liveCount = 0;
 let peak = 0;
-
-// Typed views over the whole memory, rebuilt after every grow (growing
-// detaches the old ArrayBuffer). Only the allocator grows the memory, so a
-// grow is the one place where they go stale.
-export let u8 = new Uint8Array(0);
-/** A DataView over the whole heap, for unaligned and mixed-width access. */
-export let dv = new DataView(new ArrayBuffer(0));
-let viewsOf: ArrayBuffer | null = null;
-
-function refreshViews(): void {
-  const buf = memory!.buffer as ArrayBuffer;
-  if (buf === viewsOf) return;
-  viewsOf = buf;
-  u8 = new Uint8Array(buf);
-  dv = new DataView(buf);
-  for (const f of onGrow) f(buf);
-}
-const onGrow: ((buf: ArrayBuffer) => void)[] = [];
-
-/** Registers a callback that rebuilds cached whole-heap views after a grow. */
-export function onHeapGrow(f: (buf: ArrayBuffer) => void): void {
-  onGrow.push(f);
-  if (viewsOf) f(viewsOf);
-}
 
 // The safety net: a record that no array can reach any more is freed here.
 const registry = new FinalizationRegistry<FreedBlock>((b) => {
@@ -159,66 +125,29 @@ function blockSize(bytes: number): number {
 
 let debugSites: Map<Allocation, string> | null = null;
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
-
-let pending: Promise<void> | null = null;
-
 /**
- * Compiles the kernels and creates the heap. Call once and await it before
- * anything else; later calls return the same promise. Everything after it
- * is synchronous.
- * @example
- * import { init, zeros } from "stridewise";
- * await init();
- * const a = zeros([2, 3]);
+ * @internal Hands the allocator its memory: blocks start at `heapBase` (the
+ * end of the module's static data). Called once, by `init`.
  */
-export function init(): Promise<void> {
-  pending ??= (async () => {
-    const module = await WebAssembly.compile(decode(KERNELS_WASM_BASE64));
-    const mem = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
-    const k = await instantiate(module, { env: { memory: mem } } as never);
-    memory = mem;
-    kernelsRef = k;
-    base = alignUp(k.heap_base(), ALIGN);
-    top = base;
-    highWater = base;
-    refreshViews();
-    scratchAllocation = allocate(SCRATCH_BYTES);
-    scratchPtr = scratchAllocation.ptr;
-    bytesInUse = 0;
-    liveCount = 0;
-    peak = 0;
-  })();
-  return pending;
+export function attachMemory(mem: WebAssembly.Memory, heapBase: number): void {
+  memory = mem;
+  base = alignUp(heapBase, ALIGN);
+  top = base;
+  highWater = base;
+  refreshViews(mem.buffer);
+  resetStats();
 }
 
-/** The kernel exports; throws a clear error before `init()` has finished. */
-export function kernels(): Kernels {
-  if (kernelsRef === null) {
-    throw new NotInitializedError("stridewise: call `await init()` before using the library");
-  }
-  return kernelsRef;
+/** @internal Forgets what was allocated so far (the heap's own scratch area, at init). */
+export function resetStats(): void {
+  bytesInUse = 0;
+  liveCount = 0;
+  peak = 0;
 }
 
-/** True once `init()` has finished. */
-export function isInitialized(): boolean {
-  return kernelsRef !== null;
-}
-
-/** The WebAssembly.Memory all arrays live in (for workers and advanced use). */
-export function heapMemory(): WebAssembly.Memory {
-  kernels();
-  return memory!;
-}
-
-/** Address of a scratch area of 64 KiB for kernel argument tables. */
-export function scratch(): number {
-  return scratchPtr;
+/** @internal The error every entry point raises before `init()` has finished. */
+export function notInitialized(): never {
+  throw new NotInitializedError("stridewise: call `await init()` before using the library");
 }
 
 function alignUp(n: number, a: number): number {
@@ -309,7 +238,7 @@ export let lastAllocationFresh = false;
  * will read from, if any (see "Cache colouring").
  */
 export function allocate(bytes: number, shape?: readonly number[], dtype?: string, awayFrom = -1): Allocation {
-  kernels();
+  if (memory === null) notInitialized();
   const size = spanOf(bytes);
   let ptr = -1;
   if (size === 0) {
@@ -373,7 +302,7 @@ function grow(end: number, bytes: number, shape?: readonly number[], dtype?: str
       MAX_PAGES * PAGE,
     );
   }
-  refreshViews();
+  refreshViews(memory!.buffer);
 }
 
 /** Returns an allocation's block to the heap; idempotent. */
@@ -435,7 +364,7 @@ function release(ptr: number, size: number): void {
  * const a = zeros([1024], { dtype: "float32" }); // bytesInUse grows by 4096
  */
 export function heapStats(): HeapStats {
-  kernels();
+  if (memory === null) notInitialized();
   return {
     bytesInUse,
     allocations: liveCount,

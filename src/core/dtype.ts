@@ -7,7 +7,7 @@
 
 import { DTypeError, OverflowError, ValueError } from "./errors.js";
 import { float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits, bfloat16BitsToNumber } from "./half.js";
-import { onHeapGrow } from "./heap.js";
+import { dv, f32, f64, i16, i32, i64, i8, u16, u32, u64, u8 } from "./memory.js";
 
 /** The 13 dtypes, by NumPy's names. */
 export type DType =
@@ -27,6 +27,20 @@ export type DType =
 
 /** One element as JavaScript sees it: bool → boolean, 64-bit integers → bigint, the rest → number. */
 export type Scalar = number | bigint | boolean;
+
+/** The TypedArrays `array` accepts, each mapping to its dtype. */
+export type TypedArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array
+  | Float32Array
+  | Float64Array;
 
 /** NumPy's dtype kinds: bool, signed and unsigned integer, float. */
 export type DTypeKind = "b" | "i" | "u" | "f";
@@ -81,33 +95,6 @@ export function checkDType(d: unknown): DType {
 export function itemsize(d: DType): number {
   return DTYPES[d].itemsize;
 }
-
-// Whole-heap typed views, rebuilt on grow.
-let i8 = new Int8Array(0);
-let u8 = new Uint8Array(0);
-let i16 = new Int16Array(0);
-let u16 = new Uint16Array(0);
-let i32 = new Int32Array(0);
-let u32 = new Uint32Array(0);
-let i64 = new BigInt64Array(0);
-let u64 = new BigUint64Array(0);
-let f32 = new Float32Array(0);
-let f64 = new Float64Array(0);
-let dv = new DataView(new ArrayBuffer(0));
-onHeapGrow((buf) => {
-  i8 = new Int8Array(buf);
-  u8 = new Uint8Array(buf);
-  // Lengths are floored so that the last partial element is not addressable.
-  i16 = new Int16Array(buf, 0, buf.byteLength >>> 1);
-  u16 = new Uint16Array(buf, 0, buf.byteLength >>> 1);
-  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
-  u32 = new Uint32Array(buf, 0, buf.byteLength >>> 2);
-  i64 = new BigInt64Array(buf, 0, Math.floor(buf.byteLength / 8));
-  u64 = new BigUint64Array(buf, 0, Math.floor(buf.byteLength / 8));
-  f32 = new Float32Array(buf, 0, buf.byteLength >>> 2);
-  f64 = new Float64Array(buf, 0, Math.floor(buf.byteLength / 8));
-  dv = new DataView(buf);
-});
 
 /**
  * Reads one element at a heap address.

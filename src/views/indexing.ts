@@ -6,16 +6,13 @@
 // Proxy, no allocation besides the two small arrays of the new descriptor.
 // Strings are parsed once (a regex checks integers there) and cached.
 //
-// Advanced indexing (integer and boolean arrays, issue 6) plugs in at
-// `advancedIndex`: every component that is not basic is routed there.
+// Advanced indexing (integer and boolean arrays) is not a view: `basicIndex`
+// answers null for an index with such components, and src/ops/indexing.ts
+// hands those to the gather kernels.
 
-import { DTypeError, IndexError, ValueError, formatShape } from "./errors.js";
-import { asarray, type ArrayLike, type NestedArray, type TypedArray } from "./creation.js";
-import { broadcastStrides } from "./layout.js";
-import { makeView, type NDArray } from "./ndarray.js";
-import { copyFrom, fill } from "./ops/copy.js";
-import { gatherIndex, scatterIndex } from "./ops/gather.js";
-import { recordCopy } from "./ledger.js";
+import { DTypeError, IndexError, ValueError } from "../core/errors.js";
+import type { TypedArray } from "../core/dtype.js";
+import { makeView, type NDArray, type NestedArray } from "../core/ndarray.js";
 
 /**
  * A slice `start:stop:step`; null parts take NumPy's defaults.
@@ -193,7 +190,7 @@ function planItems(components: readonly Component[]): Plan {
  * Python's slice.indices(length) plus the slice length, written into `out`:
  * [start, step, length]; an empty slice is [0, 1, 0], as NumPy views it.
  */
-function adjustSlice(s: Slice, length: number, out: number[]): void {
+export function adjustSlice(s: Slice, length: number, out: number[]): void {
   const start = s.start;
   const stop = s.stop;
   let step = s.step;
@@ -254,12 +251,12 @@ export function sliceAxis(a: NDArray, axis: number, start: number | null, stop: 
 const adj = [0, 0, 0];
 
 /**
- * @internal `a[index]`. Basic indices give a view (an integer on every axis
- * gives a 0-d view); anything else is handed to `advancedIndex`.
+ * @internal `a[index]` for a basic index: a view (an integer on every axis
+ * gives a 0-d view), or null when the index has advanced components.
  * Throws IndexError (out of bounds, too many indices, two ellipses, invalid
  * component), ValueError (zero step), DTypeError (non-integer slice part).
  */
-export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
+export function basicIndex(a: NDArray, index: readonly IndexItem[]): NDArray | null {
   if (index.length === 1) {
     // One component is the common case (`E[None]`, `E[3]`, `E[":, :2"]`):
     // its counts are known without the general counting pass.
@@ -271,8 +268,13 @@ export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
     if (it === null) return newaxisFirst(a);
   }
   const items = countItems(index);
-  if (items === null) return advancedIndex(a, index);
+  if (items === null) return null;
   return applyPlan(a, items, countedConsumed, countedInts, countedNewaxes);
+}
+
+/** @internal True when an index has advanced components (integer or boolean arrays, booleans). */
+export function isAdvanced(index: readonly IndexItem[]): boolean {
+  return !(index.length === 1 && typeof index[0] === "string") && countItems(index) === null;
 }
 
 function applyPlan(a: NDArray, items: readonly Component[], consumed: number, ints: number, newaxes: number): NDArray {
@@ -338,7 +340,7 @@ function newaxisFirst(a: NDArray): NDArray {
 }
 
 /** The components of an index with every basic string expanded (strings inside are parsed and cached). */
-function expandStrings(items: readonly unknown[]): readonly unknown[] {
+export function expandStrings(items: readonly unknown[]): readonly unknown[] {
   let any = false;
   for (const it of items) if (typeof it === "string" && it !== "...") any = true;
   if (!any) return items;
@@ -348,75 +350,4 @@ function expandStrings(items: readonly unknown[]): readonly unknown[] {
     else out.push(x);
   }
   return out;
-}
-
-/**
- * Advanced indexing: integer arrays, boolean arrays and booleans select by
- * copy (src/advanced.ts plans, src/ops/gather.ts moves the bytes).
- */
-function advancedIndex(a: NDArray, items: readonly unknown[]): NDArray {
-  const out = gatherIndex(a, expandStrings(items), adjustSlice);
-  recordCopy("index", out.nbytes);
-  return out;
-}
-
-// ---- set ----
-
-/**
- * @internal `a[index] = value`: for a basic index the selection is a view,
- * then `assign`; an advanced index scatters (every index checked first).
- * Read-only arrays raise before the index is looked at, as NumPy.
- */
-export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
-  a.checkWriteable();
-  if (!(index.length === 1 && typeof index[0] === "string") && countItems(index) === null) {
-    scatterIndex(a, expandStrings(index), value, adjustSlice);
-    return;
-  }
-  const view = getIndex(a, index);
-  try {
-    assign(view, value);
-  } finally {
-    view.dispose();
-  }
-}
-
-/**
- * @internal Writes `value` into every element of `dst`, broadcasting it: the
- * one path every write of `set` takes (overlap handling plugs in here).
- * A scalar fills; anything else becomes an array (NumPy drops leading
- * length-1 axes of a value with more dimensions than `dst`), is broadcast
- * read-only to `dst.shape` and copied (with a cast when dtypes differ).
- * Throws ValueError for a read-only `dst` or shapes that do not broadcast;
- * nothing is written then.
- */
-export function assign(dst: NDArray, value: ArrayLike): void {
-  dst.checkWriteable();
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-    fill(dst, value);
-    return;
-  }
-  const src = asarray(value);
-  try {
-    let shape = src.shape;
-    let strides = src.strides;
-    let lead = 0;
-    while (shape.length - lead > dst.shape.length && shape[lead] === 1) lead++;
-    if (lead > 0) {
-      shape = shape.slice(lead);
-      strides = strides.slice(lead);
-    }
-    const bs = broadcastStrides(shape, strides, dst.shape);
-    if (bs === null) {
-      throw new ValueError(`could not broadcast input array from shape ${formatShape(shape)} into shape ${formatShape(dst.shape)}`);
-    }
-    const b = makeView(src, dst.shape, bs, src.offset, src.dtype, false);
-    try {
-      copyFrom(dst, b);
-    } finally {
-      b.dispose();
-    }
-  } finally {
-    if (src !== value) src.dispose();
-  }
 }

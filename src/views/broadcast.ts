@@ -1,9 +1,9 @@
 // Broadcasting as views: `broadcastTo` (read-only, stride 0 on stretched
 // axes), `broadcastShapes` and `broadcastArrays`, with NumPy's messages.
 
-import { DTypeError, ValueError, formatShape } from "./errors.js";
-import { checkShape } from "./layout.js";
-import { makeView, type NDArray } from "./ndarray.js";
+import { DTypeError, ValueError, formatShape } from "../core/errors.js";
+import { checkShape } from "../core/layout.js";
+import { makeView, type NDArray } from "../core/ndarray.js";
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;

@@ -2,13 +2,19 @@
 // what `fn` returns, as TensorFlow.js users know it. Tracking costs one
 // null check per array created when no scope is open.
 
-import type { NDArray } from "./ndarray.js";
+/**
+ * What a scope tracks: anything that can be disposed (NDArray is the one
+ * kind; typed structurally so that the descriptor can import this module).
+ */
+interface Scoped {
+  dispose(): void;
+}
 
-let scope: NDArray[] | null = null;
-const kept = new WeakSet<NDArray>();
+let scope: Scoped[] | null = null;
+const kept = new WeakSet<Scoped>();
 
 /** @internal Called by the NDArray constructor. */
-export function trackCreated(a: NDArray): void {
+export function trackCreated(a: Scoped): void {
   if (scope !== null) scope.push(a);
 }
 
@@ -26,7 +32,7 @@ export function trackCreated(a: NDArray): void {
  */
 export function tidy<T>(fn: () => T): T {
   const outer = scope;
-  const mine: NDArray[] = [];
+  const mine: Scoped[] = [];
   scope = mine;
   let result: T;
   try {
@@ -41,7 +47,7 @@ export function tidy<T>(fn: () => T): T {
     for (const a of mine) if (!kept.has(a)) a.dispose();
     throw new TypeError("tidy: fn must be synchronous; it returned a Promise");
   }
-  const returned = new Set<NDArray>();
+  const returned = new Set<Scoped>();
   collect(result, returned, 0);
   for (const a of mine) {
     if (returned.has(a) || kept.has(a)) {
@@ -57,15 +63,15 @@ export function tidy<T>(fn: () => T): T {
  * Exempts an array from the `tidy` scopes it was created in; returns it.
  * @example tidy(() => { cache = keep(E.get(0).copy()); });
  */
-export function keep<T extends NDArray>(a: T): T {
+export function keep<T extends Scoped>(a: T): T {
   kept.add(a);
   return a;
 }
 
-function collect(v: unknown, out: Set<NDArray>, depth: number): void {
+function collect(v: unknown, out: Set<Scoped>, depth: number): void {
   if (v === null || typeof v !== "object" || depth > 8) return;
-  if (typeof (v as NDArray).dispose === "function" && "strides" in (v as object)) {
-    out.add(v as NDArray);
+  if (typeof (v as Scoped).dispose === "function" && "strides" in (v as object)) {
+    out.add(v as Scoped);
   } else if (Array.isArray(v)) {
     for (const x of v) collect(x, out, depth + 1);
   } else if (v instanceof Map) {

@@ -18,22 +18,22 @@
 // differ from NumPy's in the last float16 bit — ours is the more exact),
 // mean of integers in float64.
 
-import { AxisError, ValueError } from "../errors.js";
-import { DTYPES, checkDType, type DType, type Scalar } from "../dtype.js";
-import type { NDArray } from "../ndarray.js";
+import { AxisError, ValueError } from "../../core/errors.js";
+import { DTYPES, checkDType, type DType, type Scalar } from "../../core/dtype.js";
+import type { NDArray } from "../../core/ndarray.js";
 import { asarray, withArray, zeros, type ArrayLike } from "../creation.js";
-import { kernels } from "../heap.js";
-import { broadcastTo } from "../broadcast.js";
-import { canCast, promoteTypes, resultType } from "../casting.js";
-import { castInto } from "./astype.js";
-import { maximum, sqrt, subtract, square } from "./math.js";
-import { reductionLayout } from "./reduce-order.js";
-import { reduceInto, type Op } from "./reduce-into.js";
-import { UFUNC, checkOperands, checkedOut, deviationsArray, divideInPlace, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./reduce-operands.js";
+import { kernels } from "../../core/kernels.js";
+import { broadcastTo } from "../../views/broadcast.js";
+import { canCast, promoteTypes, resultType } from "../../core/casting.js";
+import { castInto } from "../cast.js";
+import { maximum, sqrt, subtract, square } from "../math.js";
+import { reductionLayout } from "./order.js";
+import { reduceInto, type Op } from "./into.js";
+import { UFUNC, checkOperands, checkedOut, deviationsArray, divideInPlace, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./operands.js";
 
 // Part of this module's surface: select.ts takes reducedAxes from here, and
 // NDArray's methods reach argmax…cumprod through this module's namespace.
-export { reducedAxes } from "./reduce-operands.js";
+export { reducedAxes } from "./operands.js";
 export { argmax, argmin, cumsum, cumprod, type AxisOptions } from "./accumulate.js";
 
 /**

@@ -23,10 +23,10 @@
 // implemented; the dragon4 output buffer is unbounded (NumPy's holds 16384
 // characters, which no float of these dtypes reaches).
 
-import type { NDArray } from "./ndarray.js";
-import { readElement, type DType, type Scalar } from "./dtype.js";
-import { float16BitsToNumber, float64ToFloat16Bits } from "./half.js";
-import { DTypeError, ValueError } from "./errors.js";
+import type { NDArray } from "../core/ndarray.js";
+import { readElement, type DType, type Scalar } from "../core/dtype.js";
+import { float16BitsToNumber, float64ToFloat16Bits } from "../core/half.js";
+import { DTypeError, ValueError } from "../core/errors.js";
 import { decompose, dragon4, formatPositional, formatScientific, NO_PAD, type FloatDType, type FloatFormatOptions, type Trim } from "./dragon4.js";
 
 // ---------------------------------------------------------------------------

@@ -19,16 +19,18 @@
 // including float -> integer for NaN, infinity and out-of-range values,
 // are listed at the top of assembly/cast.ts.
 
-import { ValueError, formatShape } from "../errors.js";
-import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../dtype.js";
-import { allocate, dv, kernels, scratch, type Kernels } from "../heap.js";
-import { planLoops, shapeSize } from "../layout.js";
-import { NDArray, type CopyOrder } from "../ndarray.js";
-import { canCast, castingError, checkCasting, type Casting } from "../casting.js";
-import { copyFrom } from "./copy.js";
-import { recordCopy } from "../ledger.js";
+import { ValueError, formatShape } from "../core/errors.js";
+import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../core/dtype.js";
+import { dv } from "../core/memory.js";
+import { kernels, scratch, type Kernels } from "../core/kernels.js";
+import { allocate } from "../core/heap.js";
+import { planLoops, shapeSize } from "../core/layout.js";
+import { NDArray, type CopyOrder } from "../core/ndarray.js";
+import { canCast, castingError, checkCasting, type Casting } from "../core/casting.js";
+import { copySame } from "./copy.js";
+import { recordCopy } from "../core/ledger.js";
 
-export type { Casting } from "../casting.js";
+export type { Casting } from "../core/casting.js";
 
 /** Options of `astype`. */
 export interface AstypeOptions {
@@ -174,7 +176,7 @@ export let lastCastPath: "contiguous" | "planned" | "staged" | "empty" = "empty"
  * @internal Converts every element of `src` into `dst` (same shape,
  * different dtypes, any layouts including zero and negative strides), with
  * NumPy's unsafe-cast values. Called by the copy dispatcher whenever the
- * dtypes differ; with equal dtypes it hands over to `copyFrom`. `dst` must
+ * dtypes differ; with equal dtypes it hands over to `copySame`. `dst` must
  * be writeable (callers check); overlapping operands are handled.
  */
 export function castInto(dst: NDArray, src: NDArray): void {
@@ -183,7 +185,7 @@ export function castInto(dst: NDArray, src: NDArray): void {
     throw new ValueError(`could not broadcast input array from shape ${formatShape(src.shape)} into shape ${formatShape(shape)}`);
   }
   if (dst.dtype === src.dtype) {
-    copyFrom(dst, src);
+    copySame(dst, src);
     return;
   }
   const d = dst.address("astype");
@@ -198,7 +200,7 @@ export function castInto(dst: NDArray, src: NDArray): void {
     const tmp = new NDArray(allocate(dst.nbytes, shape, dst.dtype), dst.dtype, shape, runStrides(shape, dst.itemsize, identity(shape.length)), 0, null, true);
     try {
       castInto(tmp, src);
-      copyFrom(dst, tmp);
+      copySame(dst, tmp);
     } finally {
       tmp.dispose();
     }
@@ -248,4 +250,14 @@ function extent(a: NDArray, addr: number): [number, number] {
     else hi += span;
   }
   return [lo, hi];
+}
+
+/**
+ * @internal Copies every element of `src` into `dst` (same shape, any two
+ * layouts, zero strides allowed in `src`, overlapping memory handled);
+ * different dtypes convert with NumPy's unsafe-cast values.
+ */
+export function copyFrom(dst: NDArray, src: NDArray): void {
+  if (dst.dtype === src.dtype) copySame(dst, src);
+  else castInto(dst, src);
 }

@@ -3,13 +3,14 @@
 // bool (or any) array, makes it contiguous 0/1 bytes once, and calls one
 // kernel per step; "count, then compact" sizes every output exactly.
 
-import { DTYPES } from "../dtype.js";
-import { dv, kernels } from "../heap.js";
-import { shapeSize } from "../layout.js";
-import type { NDArray } from "../ndarray.js";
-import { emptyArray } from "../creation.js";
-import { copyFrom } from "./copy.js";
-import { castInto } from "./astype.js";
+import { DTYPES } from "../core/dtype.js";
+import { dv } from "../core/memory.js";
+import { kernels } from "../core/kernels.js";
+import { shapeSize } from "../core/layout.js";
+import type { NDArray } from "../core/ndarray.js";
+import { emptyArray } from "../core/empty.js";
+import { copyFrom } from "./cast.js";
+import { castInto } from "./cast.js";
 
 /**
  * @internal `m` as contiguous bool bytes: `m` itself when it already is a

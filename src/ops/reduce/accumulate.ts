@@ -7,17 +7,18 @@
 // iterator order of the input (an F input gives an F result), and when
 // that order walks the axis innermost the rows themselves are the result.
 
-import { ValueError } from "../errors.js";
-import { DTYPES, checkDType, type DType } from "../dtype.js";
-import { stridesFor } from "../layout.js";
-import { makeView, type NDArray } from "../ndarray.js";
-import { emptyArray, withArray, type ArrayLike } from "../creation.js";
-import { moveaxis } from "../manipulation.js";
-import { castInto } from "./astype.js";
-import { copyFrom } from "./copy.js";
-import { kernel } from "./reduce-into.js";
-import { emptyStrided, reducedAxes, sumDType } from "./reduce-operands.js";
-import { denseStrides, iterStrides, numpyOrder } from "./reduce-order.js";
+import { ValueError } from "../../core/errors.js";
+import { DTYPES, checkDType, type DType } from "../../core/dtype.js";
+import { stridesFor } from "../../core/layout.js";
+import { makeView, type NDArray } from "../../core/ndarray.js";
+import { withArray, type ArrayLike } from "../creation.js";
+import { emptyArray } from "../../core/empty.js";
+import { moveaxis } from "../../views/manipulation.js";
+import { castInto } from "../cast.js";
+import { copyFrom } from "../cast.js";
+import { kernel } from "./into.js";
+import { emptyStrided, reducedAxes, sumDType } from "./operands.js";
+import { denseStrides, iterStrides, numpyOrder } from "./order.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).

@@ -2,14 +2,19 @@
 // Every function here returns a fresh C-contiguous (or F, where asked)
 // array that owns its memory.
 
-import { DTypeError, ValueError, ZeroDivisionError } from "./errors.js";
-import { checkDType, DTYPES, scalarDType, toStored, writeStored, type DType, type Scalar } from "./dtype.js";
-import { bfloat16BitsToNumber, float16BitsToNumber } from "./half.js";
-import { allocate, kernels, lastAllocationFresh, u8 } from "./heap.js";
-import { checkShape, stridesFor, type Order } from "./layout.js";
-import { NDArray } from "./ndarray.js";
-import { copyFrom } from "./ops/copy.js";
-import { recordCopy } from "./ledger.js";
+import { DTypeError, ValueError, ZeroDivisionError } from "../core/errors.js";
+import { checkDType, DTYPES, scalarDType, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
+import { bfloat16BitsToNumber, float16BitsToNumber } from "../core/half.js";
+import { u8 } from "../core/memory.js";
+import { kernels } from "../core/kernels.js";
+import { allocate, lastAllocationFresh } from "../core/heap.js";
+import { checkShape, stridesFor, type Order } from "../core/layout.js";
+import { NDArray, type ArrayLike, type NestedArray } from "../core/ndarray.js";
+import type { TypedArray } from "../core/dtype.js";
+import { emptyArray } from "../core/empty.js";
+import { copyFrom } from "./cast.js";
+import { fillContiguous } from "./copy.js";
+import { recordCopy } from "../core/ledger.js";
 
 /** Options shared by the creation functions. */
 export interface CreateOptions {
@@ -22,55 +27,8 @@ export interface CreateOptions {
 /** A shape: one length or a list of lengths. */
 export type ShapeLike = number | readonly number[];
 
-/** Nested JavaScript arrays of scalars, a TypedArray, or a scalar. */
-export type ArrayLike = Scalar | NestedArray | TypedArray | NDArray;
-/** Nested lists of scalars, as NumPy takes them. */
-export type NestedArray = readonly (Scalar | NestedArray)[];
-/** The TypedArrays `array` accepts, each mapping to its dtype. */
-export type TypedArray =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array
-  | Float32Array
-  | Float64Array;
-
-/**
- * @internal A fresh uninitialised array that owns its memory. Out of memory
- * raises MemoryError before anything is created. A copy names the array it
- * copies from as `source`, so that the heap places the two apart modulo
- * 4 KiB (see heap.ts, "Cache colouring").
- */
-export function emptyArray(shape: readonly number[], dtype: DType, order: Order = "C", source?: NDArray): NDArray {
-  const itemsize = DTYPES[dtype].itemsize;
-  let n: number = itemsize;
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
-  const mem = allocate(n, shape, dtype, source === undefined ? -1 : source._mem.ptr + source.offset);
-  // NumPy 2 gives an empty array all-zero strides (there is nothing to step over).
-  const strides = n === 0 ? shape.map(() => 0) : stridesFor(shape, itemsize, order);
-  return new NDArray(mem, dtype, shape, strides, 0, null, true);
-}
-
-/**
- * @internal Writes `value` into every element of a fresh contiguous array:
- * one element by hand, then the fill kernel repeats its bytes.
- */
-export function fillContiguous(a: NDArray, value: Scalar): void {
-  const d = a.dtype;
-  const stored = toStored(d, value);
-  const nbytes = a.nbytes;
-  if (nbytes === 0) return;
-  const addr = a.address("fill");
-  writeStored(d, addr, stored);
-  // Repeating from a cache-resident prefix with memory.copy measured faster
-  // than memory.fill in V8 (66 vs 38 GB/s on 6 MB), even for zeros.
-  kernels().fill_repeat(addr, nbytes, DTYPES[d].itemsize);
-}
+export type { ArrayLike, NestedArray } from "../core/ndarray.js";
+export type { TypedArray } from "../core/dtype.js";
 
 function orderOf(opts?: CreateOptions): Order {
   const o = opts?.order ?? "C";

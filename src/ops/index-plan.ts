@@ -23,14 +23,15 @@
 // Checks happen in NumPy's order: integers and mask shapes while parsing
 // (left to right), then broadcasting, then array bounds (in the kernels).
 
-import { DTypeError, IndexError } from "./errors.js";
-import { DTYPES, type DType } from "./dtype.js";
-import { array, emptyArray, typedArrayDType } from "./creation.js";
-import { broadcastShapeOf, broadcastStrides } from "./layout.js";
-import { NDArray } from "./ndarray.js";
-import { astype } from "./ops/astype.js";
-import { maskBytes, trueCoordinates } from "./ops/mask.js";
-import { Slice } from "./indexing.js";
+import { DTypeError, IndexError } from "../core/errors.js";
+import { DTYPES, type DType } from "../core/dtype.js";
+import { array, typedArrayDType } from "./creation.js";
+import { emptyArray } from "../core/empty.js";
+import { broadcastShapeOf, broadcastStrides } from "../core/layout.js";
+import { NDArray } from "../core/ndarray.js";
+import { astype } from "./cast.js";
+import { maskBytes, trueCoordinates } from "./compact.js";
+import { Slice } from "../views/indexing.js";
 
 export const INVALID_INDEX =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";

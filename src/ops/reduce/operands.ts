@@ -12,14 +12,15 @@
 // error), and the start value of each output element passes through out's
 // dtype first (initial, or the first element for max/min).
 
-import { AxisError, DTypeError, ValueError, formatShape } from "../errors.js";
-import { DTYPES, type DType, type Scalar } from "../dtype.js";
-import { NDArray, makeView } from "../ndarray.js";
-import { array, asarray, emptyArray, full, type ArrayLike } from "../creation.js";
-import { castingError, dtypeRepr } from "../casting.js";
-import { castInto } from "./astype.js";
-import { divide } from "./math.js";
-import { denseStrides, iterStrides, numpyOrder, type UserOut } from "./reduce-order.js";
+import { AxisError, DTypeError, ValueError, formatShape } from "../../core/errors.js";
+import { DTYPES, type DType, type Scalar } from "../../core/dtype.js";
+import { NDArray, makeView } from "../../core/ndarray.js";
+import { array, asarray, full, type ArrayLike } from "../creation.js";
+import { emptyArray } from "../../core/empty.js";
+import { castingError, dtypeRepr } from "../../core/casting.js";
+import { castInto } from "../cast.js";
+import { divide } from "../math.js";
+import { denseStrides, iterStrides, numpyOrder, type UserOut } from "./order.js";
 
 /**
  * Normalised, sorted reduced axes; NumPy's AxisError and duplicate messages.

@@ -13,26 +13,25 @@
 // replace masked elements by the identity instead (-0.0 for float sums, so
 // signed zeros survive).
 
-import { DTYPES, type DType, type Scalar } from "../dtype.js";
-import { kernels, onHeapGrow, scratch, u8 } from "../heap.js";
-import { NDArray, makeView } from "../ndarray.js";
-import { emptyArray, fillContiguous, full } from "../creation.js";
-import { castInto } from "./astype.js";
-import { copyFrom } from "./copy.js";
-import { maskedCopy } from "./mask.js";
-import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./reduce-order.js";
-import { emptyStrided } from "./reduce-operands.js";
+import { DTYPES, type DType, type Scalar } from "../../core/dtype.js";
+import { u8 } from "../../core/memory.js";
+import { kernels, scratch } from "../../core/kernels.js";
+import { i32 } from "../../core/memory.js";
+import { NDArray, makeView } from "../../core/ndarray.js";
+import { full } from "../creation.js";
+import { fillContiguous } from "../copy.js";
+import { emptyArray } from "../../core/empty.js";
+import { castInto } from "../cast.js";
+import { copyFrom } from "../cast.js";
+import { maskedCopy } from "../compact.js";
+import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./order.js";
+import { emptyStrided } from "./operands.js";
 
 /**
  * @internal The kernel ops of the reductions (bool sums and products run as max and min).
  * @example const op: Op = "sum";
  */
 export type Op = "sum" | "prod" | "max" | "min";
-
-let i32 = new Int32Array(0);
-onHeapGrow((buf) => {
-  i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
-});
 
 /**
  * @internal The WebAssembly export `name`; a missing one is a build bug, not a user error.

@@ -1,0 +1,33 @@
+// The one way to allocate an array: every array that owns memory starts
+// here, whatever its layout, so the heap's placement rules (cache colours,
+// a copy's destination half a page from its source) and NumPy's strides for
+// empty arrays hold everywhere.
+
+import { DTYPES, type DType } from "./dtype.js";
+import { allocate } from "./heap.js";
+import { stridesFor, type Order } from "./layout.js";
+import { NDArray } from "./ndarray.js";
+
+/**
+ * @internal A fresh uninitialised array that owns its memory: C or F order,
+ * or the given byte strides (dense over the allocation, as the layout rules
+ * of `layout.ts` compute them). Out of memory raises MemoryError before
+ * anything is created. A copy names the array it copies from as `source`,
+ * so that the heap places the two apart modulo 4 KiB (see heap.ts, "Cache
+ * colouring").
+ * @example emptyArray([2, 3], "float32", "F").strides // [4, 8]
+ */
+export function emptyArray(
+  shape: readonly number[],
+  dtype: DType,
+  layout: Order | readonly number[] = "C",
+  source?: NDArray,
+): NDArray {
+  const itemsize = DTYPES[dtype].itemsize;
+  let n: number = itemsize;
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
+  const mem = allocate(n, shape, dtype, source === undefined ? -1 : source._mem.ptr + source.offset);
+  // NumPy 2 gives an empty array all-zero strides (there is nothing to step over).
+  const strides = n === 0 ? shape.map(() => 0) : typeof layout === "string" ? stridesFor(shape, itemsize, layout) : layout;
+  return new NDArray(mem, dtype, shape, strides, 0, null, true);
+}

@@ -1,0 +1,87 @@
+// `get` and `set`: the index grammar is parsed once, in src/views/indexing.ts;
+// a basic index is a view, anything with integer or boolean arrays is a copy
+// planned by index-plan.ts and moved by the gather kernels.
+
+import { ValueError, formatShape } from "../core/errors.js";
+import { broadcastStrides } from "../core/layout.js";
+import { recordCopy } from "../core/ledger.js";
+import { makeView, type ArrayLike, type NDArray } from "../core/ndarray.js";
+import { adjustSlice, basicIndex, expandStrings, isAdvanced, type IndexItem } from "../views/indexing.js";
+import { asarray } from "./creation.js";
+import { fill } from "./copy.js";
+import { copyFrom } from "./cast.js";
+import { gatherIndex, scatterIndex } from "./gather.js";
+
+/**
+ * @internal `a[index]`: a view for a basic index (see `basicIndex`), a copy
+ * for integer and boolean arrays (index-plan.ts plans, gather.ts moves the
+ * bytes). Throws what `basicIndex` and the planner throw.
+ */
+export function getIndex(a: NDArray, index: readonly IndexItem[]): NDArray {
+  const view = basicIndex(a, index);
+  if (view !== null) return view;
+  const out = gatherIndex(a, expandStrings(index), adjustSlice);
+  recordCopy("index", out.nbytes);
+  return out;
+}
+
+// ---- set ----
+
+/**
+ * @internal `a[index] = value`: for a basic index the selection is a view,
+ * then `assign`; an advanced index scatters (every index checked first).
+ * Read-only arrays raise before the index is looked at, as NumPy.
+ */
+export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLike): void {
+  a.checkWriteable();
+  if (isAdvanced(index)) {
+    scatterIndex(a, expandStrings(index), value, adjustSlice);
+    return;
+  }
+  const view = getIndex(a, index);
+  try {
+    assign(view, value);
+  } finally {
+    view.dispose();
+  }
+}
+
+/**
+ * @internal Writes `value` into every element of `dst`, broadcasting it: the
+ * one path every write of `set` takes (overlap handling plugs in here).
+ * A scalar fills; anything else becomes an array (NumPy drops leading
+ * length-1 axes of a value with more dimensions than `dst`), is broadcast
+ * read-only to `dst.shape` and copied (with a cast when dtypes differ).
+ * Throws ValueError for a read-only `dst` or shapes that do not broadcast;
+ * nothing is written then.
+ */
+export function assign(dst: NDArray, value: ArrayLike): void {
+  dst.checkWriteable();
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    fill(dst, value);
+    return;
+  }
+  const src = asarray(value);
+  try {
+    let shape = src.shape;
+    let strides = src.strides;
+    let lead = 0;
+    while (shape.length - lead > dst.shape.length && shape[lead] === 1) lead++;
+    if (lead > 0) {
+      shape = shape.slice(lead);
+      strides = strides.slice(lead);
+    }
+    const bs = broadcastStrides(shape, strides, dst.shape);
+    if (bs === null) {
+      throw new ValueError(`could not broadcast input array from shape ${formatShape(shape)} into shape ${formatShape(dst.shape)}`);
+    }
+    const b = makeView(src, dst.shape, bs, src.offset, src.dtype, false);
+    try {
+      copyFrom(dst, b);
+    } finally {
+      b.dispose();
+    }
+  } finally {
+    if (src !== value) src.dispose();
+  }
+}
