@@ -27,7 +27,21 @@ export function emptyArray(
   let n: number = itemsize;
   for (let i = 0; i < shape.length; i++) n *= shape[i]!;
   const mem = allocate(n, shape, dtype, source === undefined ? -1 : source._mem.ptr + source.offset);
-  // NumPy 2 gives an empty array all-zero strides (there is nothing to step over).
-  const strides = n === 0 ? shape.map(() => 0) : typeof layout === "string" ? stridesFor(shape, itemsize, layout) : layout;
+  // NumPy 2 gives a new empty array all-zero strides (there is nothing to
+  // step over); explicit strides are the caller's NumPy answer and stay.
+  const strides = typeof layout !== "string" ? layout : n === 0 ? shape.map(() => 0) : stridesFor(shape, itemsize, layout);
   return new NDArray(mem, dtype, shape, strides, 0, null, true);
+}
+
+/**
+ * @internal `a`'s memory under a new descriptor that owns it, `a` disposed:
+ * for a result computed into a fresh block before its final shape is known
+ * (NumPy's `ndmin`, a reduction's keepdims axes). `a` must own its memory
+ * and be the only array over it.
+ * @example redescribe(emptyArray([6], "int8"), [2, 3], [3, 1]).flags.ownData // true
+ */
+export function redescribe(a: NDArray, shape: readonly number[], strides: readonly number[]): NDArray {
+  const r = new NDArray(a._mem, a.dtype, shape, strides, a.offset, null, true);
+  a.dispose();
+  return r;
 }

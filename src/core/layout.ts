@@ -1,5 +1,8 @@
 // Shape and stride arithmetic shared by every part of the façade: NumPy's
-// contiguity rules, default strides for an order, and shape validation.
+// contiguity rules, default strides for an order, shape validation, and
+// the one home of NumPy's stride-order rules: which axis order a new array
+// gets (keep-order, the iterator's order, the multi-sorted order of several
+// operands) and the dense strides of that order.
 
 import { AxisError, DTypeError, ValueError } from "./errors.js";
 
@@ -145,6 +148,117 @@ export function broadcastStrides(
     if (d === target[off + i]) out[off + i] = d === 1 ? 0 : strides[i]!;
     else if (d === 1) out[off + i] = 0;
     else return null;
+  }
+  return out;
+}
+
+// ---- Axis orders for new arrays ----
+// NumPy decides the layout of an array it allocates from its operands'
+// strides, with three rules that differ in who votes on an ambiguous pair:
+// `keepOrder` (stride magnitude alone), `iteratorOrder` (nditer: a zero
+// stride does not vote) and `multiSortedOrder` (a length-1 axis does not
+// vote). Each is an insertion sort, so ties keep C order.
+
+/**
+ * Axes outer to inner by decreasing |stride|, ties in axis order (a stable
+ * sort): the order `copy(a, "K")` keeps.
+ * @example keepOrder([8, 16]) // [1, 0]
+ */
+export function keepOrder(strides: readonly number[]): number[] {
+  const perm = strides.map((_, i) => i);
+  return perm.sort((x, y) => Math.abs(strides[y]!) - Math.abs(strides[x]!) || x - y);
+}
+
+/**
+ * NumPy's iterator axis order (npyiter_find_best_axis_ordering), innermost
+ * first: an insertion sort in which an axis moves inward only if every
+ * operand with nonzero strides on both axes agrees, so C order wins
+ * conflicts between operands.
+ * @example iteratorOrder(2, [[8, 16]]) // [0, 1]: an F-ordered operand walks axis 0 innermost
+ */
+export function iteratorOrder(nd: number, ops: readonly (readonly number[])[]): number[] {
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i0 = 1; i0 < nd; i0++) {
+    const ax0 = perm[i0]!;
+    let ipos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const ax1 = perm[i1]!;
+      let ambig = true;
+      let swap = false;
+      for (const s of ops) {
+        if (s[ax0] !== 0 && s[ax1] !== 0) {
+          if (Math.abs(s[ax1]!) <= Math.abs(s[ax0]!)) swap = false;
+          else if (ambig) swap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (swap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1);
+      perm.splice(ipos, 0, ax0);
+    }
+  }
+  return perm;
+}
+
+/**
+ * NumPy's PyArray_CreateMultiSortedStridePerm, outer to inner: the axis
+ * order that follows the operands' strides where they agree; a pair
+ * involving a length-1 axis of an operand does not vote, and C order wins
+ * every tie or conflict.
+ * @example multiSortedOrder([[2, 3]], [[8, 16]]) // [1, 0]
+ */
+export function multiSortedOrder(shapes: readonly (readonly number[])[], strides: readonly (readonly number[])[]): number[] {
+  const ndim = shapes[0]?.length ?? 0;
+  const perm = Array.from({ length: ndim }, (_, i) => i);
+  for (let i0 = 1; i0 < ndim; i0++) {
+    let ipos = i0;
+    const ax0 = perm[i0]!;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      let ambig = true;
+      let shouldSwap = false;
+      const ax1 = perm[i1]!;
+      for (let k = 0; k < shapes.length; k++) {
+        const sh = shapes[k]!;
+        const st = strides[k]!;
+        if (sh[ax0] !== 1 && sh[ax1] !== 1) {
+          if (Math.abs(st[ax0]!) <= Math.abs(st[ax1]!)) shouldSwap = false;
+          else if (ambig) shouldSwap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldSwap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      for (let i = i0; i > ipos; i--) perm[i] = perm[i - 1]!;
+      perm[ipos] = ax0;
+    }
+  }
+  return perm;
+}
+
+/**
+ * Byte strides of a dense array of `shape` whose axes, outer to inner, are
+ * `perm`; all zero when the array is empty, as every new empty array in
+ * NumPy 2 (a length-1 axis takes the running stride like any other).
+ * @example denseStrides([2, 3], 8, [1, 0]) // [8, 16]
+ */
+export function denseStrides(shape: readonly number[], itemsize: number, perm: readonly number[]): number[] {
+  const out = new Array<number>(shape.length).fill(0);
+  if (shape.includes(0)) return out;
+  let s = itemsize;
+  for (let k = perm.length - 1; k >= 0; k--) {
+    const ax = perm[k]!;
+    out[ax] = s;
+    s *= shape[ax]!;
   }
   return out;
 }

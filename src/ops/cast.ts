@@ -23,8 +23,8 @@ import { ValueError, formatShape } from "../core/errors.js";
 import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../core/dtype.js";
 import { dv } from "../core/memory.js";
 import { kernels, scratch, type Kernels } from "../core/kernels.js";
-import { allocate } from "../core/heap.js";
-import { planLoops, shapeSize } from "../core/layout.js";
+import { emptyArray } from "../core/empty.js";
+import { denseStrides, multiSortedOrder, planLoops, type Order } from "../core/layout.js";
 import { NDArray, type CopyOrder } from "../core/ndarray.js";
 import { canCast, castingError, checkCasting, type Casting } from "../core/casting.js";
 import { copySame } from "./copy.js";
@@ -93,58 +93,13 @@ function layoutSatisfies(a: NDArray, order: CopyOrder): boolean {
 function emptyFor(a: NDArray, to: DType, order: CopyOrder): NDArray {
   const shape = a.shape;
   const itemsize = DTYPES[to].itemsize;
-  let strides: number[];
   // NumPy's "K" and "A" keep C order for C-contiguous input (that test comes first).
-  if (order === "C" || ((order === "K" || order === "A") && a.isC)) strides = runStrides(shape, itemsize, identity(shape.length));
-  else if (order === "F" || a.isF) strides = runStrides(shape, itemsize, identity(shape.length).reverse());
-  else if (order === "A") strides = runStrides(shape, itemsize, identity(shape.length));
-  else strides = runStrides(shape, itemsize, stridePerm(shape, a.strides));
-  // NumPy 2.4 gives every array with no elements all-zero strides.
-  if (a.size === 0) strides.fill(0);
-  const mem = allocate(shapeSize(shape) * itemsize, shape, to, a._mem.ptr + a.offset);
-  return new NDArray(mem, to, shape, strides, 0, null, true);
-}
-
-function identity(n: number): number[] {
-  const p = new Array<number>(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  return p;
-}
-
-/** Strides of a dense array whose axes, outermost to innermost, are `perm`. */
-function runStrides(shape: readonly number[], itemsize: number, perm: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = itemsize;
-  for (let i = perm.length - 1; i >= 0; i--) {
-    const ax = perm[i]!;
-    strides[ax] = s;
-    s *= Math.max(shape[ax]!, 1);
-  }
-  return strides;
-}
-
-/**
- * NumPy's PyArray_CreateMultiSortedStridePerm for one operand: axes from
- * largest to smallest |stride| by a stable insertion sort in which a pair
- * involving a length-1 axis is ambiguous and keeps its order.
- */
-function stridePerm(shape: readonly number[], strides: readonly number[]): number[] {
-  const perm = identity(shape.length);
-  for (let i0 = 1; i0 < perm.length; i0++) {
-    let ipos = i0;
-    const ax0 = perm[i0]!;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const ax1 = perm[i1]!;
-      if (shape[ax0] === 1 || shape[ax1] === 1) continue; // ambiguous
-      if (Math.abs(strides[ax0]!) <= Math.abs(strides[ax1]!)) break;
-      ipos = i1;
-    }
-    if (ipos !== i0) {
-      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1]!;
-      perm[ipos] = ax0;
-    }
-  }
-  return perm;
+  let layout: Order | number[];
+  if (order === "C" || ((order === "K" || order === "A") && a.isC)) layout = "C";
+  else if (order === "F" || a.isF) layout = "F";
+  else if (order === "A") layout = "C";
+  else layout = denseStrides(shape, itemsize, multiSortedOrder([shape], [a.strides]));
+  return emptyArray(shape, to, layout, a);
 }
 
 type CastKernel = (src: number, dst: number, n: number, ss: number, ds: number, table: number, outer: number) => void;
@@ -197,7 +152,7 @@ export function castInto(dst: NDArray, src: NDArray): void {
   }
   const fn = kernelFor(src.dtype, dst.dtype);
   if (overlaps(dst, d, src, s)) {
-    const tmp = new NDArray(allocate(dst.nbytes, shape, dst.dtype), dst.dtype, shape, runStrides(shape, dst.itemsize, identity(shape.length)), 0, null, true);
+    const tmp = emptyArray(shape, dst.dtype);
     try {
       castInto(tmp, src);
       copySame(dst, tmp);

@@ -14,14 +14,14 @@
 // Two C- (or F-) contiguous operands skip the planner: small copies should
 // cost a few hundred nanoseconds, not microseconds.
 
-import { DTypeError, ValueError, formatShape } from "../core/errors.js";
-import { DTYPES, toStored, writeStored, scalarDType, type DType, type Scalar } from "../core/dtype.js";
+import { ValueError, formatShape } from "../core/errors.js";
+import { DTYPES, toStored, writeStored, type Scalar } from "../core/dtype.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
 import { overlap } from "./overlap.js";
 import { recordCopy } from "../core/ledger.js";
-import { broadcastStrides, planLoops, stridesFor, shapeSize } from "../core/layout.js";
-import { NDArray, makeView, type CopyOrder } from "../core/ndarray.js";
+import { broadcastStrides, denseStrides, iteratorOrder, keepOrder, planLoops, stridesFor, shapeSize } from "../core/layout.js";
+import { NDArray, type CopyOrder } from "../core/ndarray.js";
 import { emptyArray } from "../core/empty.js";
 
 /** The kernel path a copy takes; named in tests and in the benchmark table. */
@@ -190,53 +190,6 @@ export function copySame(dst: NDArray, src: NDArray): void {
   assignSameDType(dst, src, src.strides);
 }
 
-/** Axes of `a` from the largest stride magnitude to the smallest (NumPy's order "K"). */
-function keepOrderPerm(a: NDArray): number[] {
-  const perm = a.shape.map((_, i) => i);
-  const st = a.strides;
-  return perm.sort((x, y) => Math.abs(st[y]!) - Math.abs(st[x]!) || x - y);
-}
-
-/** Byte strides of a dense array of `shape` laid out in the axis order `perm` (outer to inner). */
-function stridesForPerm(shape: readonly number[], itemsize: number, perm: readonly number[]): number[] {
-  const out = new Array<number>(shape.length);
-  let s = itemsize;
-  for (let k = perm.length - 1; k >= 0; k--) {
-    const ax = perm[k]!;
-    out[ax] = s;
-    s *= Math.max(shape[ax]!, 1);
-  }
-  return out;
-}
-
-/**
- * The axis order NumPy's iterator reads `a` in for order "K" (flatten,
- * ravel): outer to inner by stride magnitude, where a zero stride does not
- * vote and ties keep C order (npyiter_find_best_axis_ordering).
- */
-function iteratorPerm(a: NDArray): number[] {
-  // Insertion sort from the innermost axis out, as the iterator does: the
-  // direction matters when zero strides make comparisons ambiguous.
-  const perm = a.shape.map((_, i) => a.shape.length - 1 - i);
-  const st = a.strides;
-  for (let i0 = 1; i0 < perm.length; i0++) {
-    const ax0 = perm[i0]!;
-    let ipos = i0;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const s0 = st[ax0]!;
-      const s1 = st[perm[i1]!]!;
-      if (s0 === 0 || s1 === 0) continue;
-      if (Math.abs(s1) > Math.abs(s0)) ipos = i1;
-      else break;
-    }
-    if (ipos !== i0) {
-      for (let i = i0; i > ipos; i--) perm[i] = perm[i - 1]!;
-      perm[ipos] = ax0;
-    }
-  }
-  return perm.reverse();
-}
-
 /** Resolves "A" and "K" to the strides of the new array. */
 function stridesForOrder(a: NDArray, order: CopyOrder, iterK = false): number[] {
   const itemsize = DTYPES[a.dtype].itemsize;
@@ -247,19 +200,9 @@ function stridesForOrder(a: NDArray, order: CopyOrder, iterK = false): number[] 
   if (order === "K") {
     if (a.isC || a.ndim <= 1) return stridesFor(a.shape, itemsize, "C");
     if (a.isF) return stridesFor(a.shape, itemsize, "F");
-    return stridesForPerm(a.shape, itemsize, iterK ? iteratorPerm(a) : keepOrderPerm(a));
+    return denseStrides(a.shape, itemsize, iterK ? iteratorOrder(a.ndim, [a.strides]).reverse() : keepOrder(a.strides));
   }
   throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
-}
-
-/** A fresh array of `a`'s shape and dtype with the given strides (a permutation of a dense layout). */
-function emptyWithStrides(a: NDArray, strides: readonly number[]): NDArray {
-  const out = emptyArray(a.shape, a.dtype, "C", a);
-  if (out.strides.every((x, i) => x === strides[i])) return out;
-  // Same allocation, other strides: build the descriptor directly.
-  const r = new NDArray(out._mem, a.dtype, a.shape, strides, 0, null, true);
-  out.dispose();
-  return r;
 }
 
 /**
@@ -271,7 +214,7 @@ function emptyWithStrides(a: NDArray, strides: readonly number[]): NDArray {
 export function copy(a: NDArray, order: CopyOrder = "K"): NDArray {
   const strides = stridesForOrder(a, order);
   const s = a.address("copy");
-  const out = emptyWithStrides(a, strides);
+  const out = emptyArray(a.shape, a.dtype, strides, a);
   moveBytes(out.address("copy"), s, a.shape, out.strides, a.strides, DTYPES[a.dtype].itemsize);
   recordCopy("copy", out.nbytes);
   return out;

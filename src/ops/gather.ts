@@ -122,11 +122,7 @@ function blockTable(p: AdvancedPlan, itemsize: number): [number, number, number]
 
 /** The result's descriptor over a fresh allocation (NumPy's strides). */
 function resultArray(a: NDArray, p: AdvancedPlan): NDArray {
-  const out = emptyArray(p.shape, a.dtype);
-  if (out.strides.every((s, i) => s === p.strides[i])) return out;
-  const r = new NDArray(out._mem, a.dtype, p.shape, p.strides, 0, null, true);
-  out.dispose();
-  return r;
+  return emptyArray(p.shape, a.dtype, p.strides);
 }
 
 /** Address of the dense memory block of a result made by `resultArray`. */

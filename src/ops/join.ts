@@ -10,10 +10,10 @@ import { checkDType, DTYPES, type DType } from "../core/dtype.js";
 import { canCast, castingError, checkCasting, resultType, type Casting } from "../core/casting.js";
 import { castInto } from "./cast.js";
 import { recordCopy } from "../core/ledger.js";
-import { checkShape, normalizeAxis, stridesFor } from "../core/layout.js";
+import { checkShape, denseStrides, multiSortedOrder, normalizeAxis, stridesFor } from "../core/layout.js";
 import { makeView, NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, redescribe } from "../core/empty.js";
 import { copy, moveBytes } from "./copy.js";
 
 /** An input as the kernels see it: an array, and the shape/strides to read it with. */
@@ -96,63 +96,12 @@ export interface JoinDTypeOptions {
   casting?: Casting;
 }
 
-/**
- * NumPy's PyArray_CreateMultiSortedStridePerm: the axis order (outer to
- * inner) that follows the inputs' strides where they agree; length-1 axes
- * do not vote, and C order wins every tie or conflict.
- */
-function multiSortedPerm(parts: readonly Part[], ndim: number): number[] {
-  const perm = Array.from({ length: ndim }, (_, i) => i);
-  for (let i0 = 1; i0 < ndim; i0++) {
-    let ipos = i0;
-    const ax0 = perm[i0]!;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      let ambig = true;
-      let shouldSwap = false;
-      const ax1 = perm[i1]!;
-      for (const p of parts) {
-        if (p.shape[ax0] !== 1 && p.shape[ax1] !== 1) {
-          if (Math.abs(p.strides[ax0]!) <= Math.abs(p.strides[ax1]!)) shouldSwap = false;
-          else if (ambig) shouldSwap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (shouldSwap) ipos = i1;
-        else break;
-      }
-    }
-    if (ipos !== i0) {
-      for (let i = i0; i > ipos; i--) perm[i] = perm[i - 1]!;
-      perm[ipos] = ax0;
-    }
-  }
-  return perm;
-}
-
-/** A fresh array of `shape` laid out in the axis order `perm` (outer to inner). */
-function emptyInOrder(shape: readonly number[], dtype: DType, perm: readonly number[]): NDArray {
-  const out = emptyArray(shape, dtype);
-  if (out.size === 0) return out;
-  const strides = new Array<number>(shape.length);
-  let s = DTYPES[dtype].itemsize;
-  for (let k = perm.length - 1; k >= 0; k--) {
-    strides[perm[k]!] = s;
-    s *= shape[perm[k]!]!;
-  }
-  if (strides.every((x, i) => x === out.strides[i])) return out;
-  const r = new NDArray(out._mem, dtype, shape, strides, 0, null, true);
-  out.dispose();
-  return r;
-}
-
-/** Joins parts along `axis` (already normalised, shapes checked). */
 function joinParts(parts: readonly Part[], axis: number, dtype: DType): NDArray {
-  const ndim = parts[0]!.shape.length;
   const shape = [...parts[0]!.shape];
   shape[axis] = 0;
   for (const p of parts) shape[axis]! += p.shape[axis]!;
-  const out = emptyInOrder(shape, dtype, multiSortedPerm(parts, ndim));
+  const perm = multiSortedOrder(parts.map((p) => p.shape), parts.map((p) => p.strides));
+  const out = emptyArray(shape, dtype, denseStrides(shape, DTYPES[dtype].itemsize, perm));
   const base = out.address("concatenate");
   let at = 0;
   for (const p of parts) {
@@ -333,17 +282,13 @@ export function tile(a: ArrayLike, reps: number | readonly number[]): NDArray {
       // NumPy copies with order "K" here, so an F input stays F.
       const c = copy(src, "K");
       if (nd === src.ndim) return c;
-      const out = new NDArray(c._mem, c.dtype, shape, [...new Array<number>(nd - src.ndim).fill(itemsize), ...c.strides], 0, null, true);
-      c.dispose();
-      return out;
+      return redescribe(c, shape, [...new Array<number>(nd - src.ndim).fill(itemsize), ...c.strides]);
     }
     const outShape = checkShape(shape.map((n, i) => n * r[i]!));
     const out = emptyArray(outShape, src.dtype);
     if (out.size === 0) {
       // NumPy reshapes into the result, which gives C strides even when empty.
-      const o = new NDArray(out._mem, out.dtype, outShape, stridesFor(outShape, itemsize, "C"), 0, null, true);
-      out.dispose();
-      return o;
+      return redescribe(out, outShape, stridesFor(outShape, itemsize, "C"));
     }
     // The result as (r0, n0, r1, n1, …): the source repeats with stride 0 on each r axis.
     const vshape: number[] = [];

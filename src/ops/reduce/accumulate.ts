@@ -9,7 +9,7 @@
 
 import { ValueError } from "../../core/errors.js";
 import { DTYPES, checkDType, type DType } from "../../core/dtype.js";
-import { stridesFor } from "../../core/layout.js";
+import { denseStrides, iteratorOrder, stridesFor } from "../../core/layout.js";
 import { makeView, type NDArray } from "../../core/ndarray.js";
 import { withArray, type ArrayLike } from "../creation.js";
 import { emptyArray } from "../../core/empty.js";
@@ -18,7 +18,7 @@ import { castInto } from "../cast.js";
 import { copyFrom } from "../cast.js";
 import { kernel } from "./into.js";
 import { emptyStrided, reducedAxes, sumDType } from "./operands.js";
-import { denseStrides, iterStrides, numpyOrder } from "./order.js";
+import { iterStrides } from "./order.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).
@@ -97,10 +97,10 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
     const shape = axis === null ? [a.size] : a.shape;
     const ax = axis ?? 0;
     // NumPy's accumulate allocates its result in its iterator's order of the input's axes (KEEPORDER).
-    const order = axis === null ? [0] : numpyOrder(a.ndim, iterStrides(a, null));
+    const order = axis === null ? [0] : iteratorOrder(a.ndim, iterStrides(a, null));
     // The kernel runs along contiguous rows: the accumulated axis innermost, the others in NumPy's order.
     const rowOrder = [ax, ...order.filter((i) => i !== ax)];
-    const rows = emptyStrided(shape, loop, denseStrides(shape, rowOrder, DTYPES[loop].itemsize));
+    const rows = emptyStrided(shape, loop, denseStrides(shape, DTYPES[loop].itemsize, rowOrder.slice().reverse()));
     try {
       const src = axis === null ? rows.reshape(a.shape) : rows;
       try {
@@ -115,7 +115,7 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
       }
       // The rows are the result when NumPy's order also walks the axis innermost (C input along the last axis, F along the first).
       if (order[0] === ax && result === loop) return rows;
-      const out = emptyStrided(shape, result, denseStrides(shape, order, DTYPES[result].itemsize));
+      const out = emptyStrided(shape, result, denseStrides(shape, DTYPES[result].itemsize, order.slice().reverse()));
       try {
         if (result === loop) copyFrom(out, rows);
         else castInto(out, rows);

@@ -21,6 +21,7 @@ import { NDArray, makeView } from "../../core/ndarray.js";
 import { full } from "../creation.js";
 import { fillContiguous } from "../copy.js";
 import { emptyArray } from "../../core/empty.js";
+import { denseStrides, keepOrder } from "../../core/layout.js";
 import { castInto } from "../cast.js";
 import { copyFrom } from "../cast.js";
 import { maskedCopy } from "../compact.js";
@@ -63,17 +64,7 @@ function identity(op: Op, d: DType): number | bigint | boolean {
 function emptyLikeK(a: NDArray, dtype: DType): NDArray {
   if (a.isC || a.ndim <= 1) return emptyArray(a.shape, dtype, "C");
   if (a.isF) return emptyArray(a.shape, dtype, "F");
-  const perm = a.shape.map((_, i) => i).sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!) || x - y);
-  const out = emptyArray(a.shape, dtype);
-  const strides = new Array<number>(a.ndim);
-  let s = DTYPES[dtype].itemsize;
-  for (let k = perm.length - 1; k >= 0; k--) {
-    strides[perm[k]!] = s;
-    s *= a.shape[perm[k]!]!;
-  }
-  const r = new NDArray(out._mem, dtype, a.shape, strides, 0, null, true);
-  out.dispose();
-  return r;
+  return emptyArray(a.shape, dtype, denseStrides(a.shape, DTYPES[dtype].itemsize, keepOrder(a.strides)));
 }
 
 /** How a reduction starts and which elements it reads (see `reduceInto`). */

@@ -16,11 +16,12 @@ import { AxisError, DTypeError, ValueError, formatShape } from "../../core/error
 import { DTYPES, type DType, type Scalar } from "../../core/dtype.js";
 import { NDArray, makeView } from "../../core/ndarray.js";
 import { array, asarray, full, type ArrayLike } from "../creation.js";
-import { emptyArray } from "../../core/empty.js";
+import { emptyArray, redescribe } from "../../core/empty.js";
 import { castingError, dtypeRepr } from "../../core/casting.js";
 import { castInto } from "../cast.js";
 import { divide } from "../math.js";
-import { denseStrides, iterStrides, numpyOrder, type UserOut } from "./order.js";
+import { iterStrides, type UserOut } from "./order.js";
+import { denseStrides, iteratorOrder } from "../../core/layout.js";
 
 /**
  * Normalised, sorted reduced axes; NumPy's AxisError and duplicate messages.
@@ -201,12 +202,7 @@ export function startValue(v: Scalar, d: DType, out: NDArray | undefined): Scala
  * @example emptyStrided([2, 3], "float32", [4, 8]).flags.fContiguous // true
  */
 export function emptyStrided(shape: readonly number[], dtype: DType, strides: readonly number[]): NDArray {
-  let n = 1;
-  for (const x of shape) n *= x;
-  const block = emptyArray([n], dtype);
-  const r = new NDArray(block._mem, dtype, shape, strides, 0, null, true);
-  block.dispose();
-  return r;
+  return emptyArray(shape, dtype, strides);
 }
 
 /**
@@ -232,9 +228,7 @@ export function finish(r: NDArray, result: DType, a: NDArray, axes: readonly num
   }
   if (!keepdims) return out;
   const shape = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
-  const v = new NDArray(out._mem, result, shape, layout.map((s) => s * item), out.offset, null, true);
-  out.dispose();
-  return v;
+  return redescribe(out, shape, layout.map((s) => s * item));
 }
 
 /**
@@ -316,6 +310,6 @@ export function divideInPlace(r: NDArray, n: number | NDArray): NDArray {
  */
 export function deviationsArray(a: NDArray, m: NDArray, d: DType): NDArray {
   const ms = m.strides.map((x, i) => (m.shape[i] === 1 ? 0 : x));
-  const order = numpyOrder(a.ndim, [...iterStrides(a, null), ms]);
-  return emptyStrided(a.shape, d, denseStrides(a.shape, order, DTYPES[d].itemsize));
+  const order = iteratorOrder(a.ndim, [...iterStrides(a, null), ms]);
+  return emptyStrided(a.shape, d, denseStrides(a.shape, DTYPES[d].itemsize, order.slice().reverse()));
 }

@@ -27,6 +27,7 @@
 // the input into NumPy's iteration order and runs the kernel once per
 // NumPy loop call, so float sums and means stay bit-identical to NumPy's.
 
+import { denseStrides, iteratorOrder } from "../../core/layout.js";
 import type { NDArray } from "../../core/ndarray.js";
 
 /**
@@ -70,62 +71,6 @@ export interface Plan {
 }
 
 /**
- * @internal NumPy's iterator axis order (npyiter_find_best_axis_ordering),
- * innermost first: a stable insertion sort in which an axis moves inward
- * only if every operand with nonzero strides on both axes agrees, so C
- * order wins conflicts between operands.
- * @example numpyOrder(2, [[8, 16]]) // [0, 1]: an F-ordered operand walks axis 0 innermost
- */
-export function numpyOrder(nd: number, ops: readonly (readonly number[])[]): number[] {
-  const perm: number[] = [];
-  for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  for (let i0 = 1; i0 < nd; i0++) {
-    const ax0 = perm[i0]!;
-    let ipos = i0;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const ax1 = perm[i1]!;
-      let ambig = true;
-      let swap = false;
-      for (const s of ops) {
-        if (s[ax0] !== 0 && s[ax1] !== 0) {
-          if (Math.abs(s[ax1]!) <= Math.abs(s[ax0]!)) swap = false;
-          else if (ambig) swap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (swap) ipos = i1;
-        else break;
-      }
-    }
-    if (ipos !== i0) {
-      perm.splice(i0, 1);
-      perm.splice(ipos, 0, ax0);
-    }
-  }
-  return perm;
-}
-
-/**
- * @internal The byte strides NumPy's iterator gives an array it allocates
- * (npyiter_new_temp_array): dense over `shape` in axis order `perm`
- * (innermost first), a length-1 axis taking the running stride like any
- * other; all zero when the array is empty, as every new empty array in
- * NumPy 2.
- * @example denseStrides([2, 3], [0, 1], 8) // [8, 16]
- */
-export function denseStrides(shape: readonly number[], perm: readonly number[], itemsize: number): number[] {
-  const st = shape.map(() => 0);
-  if (shape.includes(0)) return st;
-  let s = itemsize;
-  for (const ax of perm) {
-    st[ax] = s;
-    s *= shape[ax]!;
-  }
-  return st;
-}
-
-/**
  * @internal The strides NumPy's iterator orders a reduction's axes by: the
  * input's, and a `where` mask's broadcast over the input's axes; 0 on
  * length-1 axes (the iterator zeroes them, so they never vote).
@@ -153,9 +98,9 @@ export function reductionLayout(a: NDArray, axes: readonly number[], mask: NDArr
   if (mask === null && a.isC) {
     const perm: number[] = [];
     for (let i = nd - 1; i >= 0; i--) perm.push(i);
-    return denseStrides(keep, perm, 1);
+    return denseStrides(keep, 1, perm.slice().reverse());
   }
-  return denseStrides(keep, numpyOrder(nd, iterStrides(a, mask)), 1);
+  return denseStrides(keep, 1, iteratorOrder(nd, iterStrides(a, mask)).reverse());
 }
 
 /**
@@ -168,7 +113,7 @@ export function numpyPlan(a: NDArray, axes: readonly number[], mask: NDArray | n
   const shape = a.shape;
   const outs = userOut ? userOut.strides.map((x, i) => (shape[i] === 1 ? 0 : x)) : shape.map(() => 0);
   const ops = [outs, ...iterStrides(a, mask)];
-  const perm = numpyOrder(nd, ops);
+  const perm = iteratorOrder(nd, ops);
   if (!userOut) {
     // NumPy allocates the result in its iteration order.
     let st = 1;
