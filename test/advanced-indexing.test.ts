@@ -280,7 +280,7 @@ describe("advanced indexing: paths and details", () => {
     for (const x of [table, ids, rows, view]) x.dispose();
   });
 
-  it("reports the first out-of-bounds index with NumPy's words (W4 sizes)", () => {
+  it("reports the first out-of-bounds index with NumPy's words (embedding-row gather sizes)", () => {
     const E = zeros([50257, 2], { dtype: "float32" });
     expect(() => E.get(array([3, 50257, 7]))).toThrow("index 50257 is out of bounds for axis 0 with size 50257");
   });

@@ -39,7 +39,7 @@ type Adjust = (s: Slice, length: number, out: number[]) => void;
 
 /**
  * @internal `E[ids]` for a 1-d int64 NDArray on a C-contiguous base of at
- * least 1 dimension: the W4 fast path, checked and gathered in one kernel
+ * least 1 dimension: the row-gather fast path, checked and gathered in one kernel
  * call. Returns null when the case does not apply.
  */
 export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
