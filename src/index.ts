@@ -11,10 +11,10 @@ export type { HeapStats } from "./core/heap.js";
 export { tidy, keep } from "./core/lifetime.js";
 export { copyStats, resetCopyStats, trackCopies, assertNoCopy, CopyError } from "./core/ledger.js";
 export type { CopyCount, CopyRecord } from "./core/ledger.js";
-export { NDArray } from "./core/ndarray.js";
+export { NDArray, isDType } from "./core/ndarray.js";
 export type { Flags, TypedArrayOf, CopyOrder } from "./core/ndarray.js";
 export { DTYPES, DTYPE_NAMES, itemsize } from "./core/dtype.js";
-export type { DType, DTypeInfo, DTypeKind, Scalar } from "./core/dtype.js";
+export type { DType, DTypeInfo, DTypeKind, Scalar, ScalarOf, TypedArrayByDType, Float16ArrayType } from "./core/dtype.js";
 export {
   array,
   asarray,
@@ -30,7 +30,7 @@ export {
   linspace,
   eye,
 } from "./ops/creation.js";
-export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions } from "./ops/creation.js";
+export type { ArrayLike, NestedArray, TypedArray, CreateOptions, ShapeLike, ArangeOptions, LinspaceOptions, EyeOptions, DTypeOfData, DTypeOfScalar } from "./ops/creation.js";
 export type { Order } from "./core/layout.js";
 export { slice, Slice, newaxis } from "./views/indexing.js";
 export type { IndexItem } from "./views/indexing.js";

@@ -8,7 +8,7 @@
 
 import { NDArray, type CopyOrder, type TypedArrayOf } from "./core/ndarray.js";
 import type { ArrayLike } from "./core/ndarray.js";
-import type { DType, Scalar } from "./core/dtype.js";
+import { float16ArrayClass, type DType, type Scalar } from "./core/dtype.js";
 import type { Order } from "./core/layout.js";
 import { emptyArray } from "./core/empty.js";
 import { u8 } from "./core/memory.js";
@@ -26,7 +26,7 @@ import type { AnyAllOptions, AxisOptions, ReduceOptions, VarOptions } from "./op
 import { arrayRepr, arrayStr } from "./format/format.js";
 
 declare module "./core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<D extends DType = DType> {
     /**
      * `a[index]` with NumPy's grammar: integers (negative from the end),
      * slices as strings (`":"`, `"1:5:2"`, `"::-1"`, or a whole index `":, :256"`)
@@ -35,7 +35,7 @@ declare module "./core/ndarray.js" {
      * @example E.get(":, :256")   // view, shape [50257, 256]
      * @example E.get(0, "::-1")   // view of row 0, reversed
      */
-    get(...index: IndexItem[]): NDArray;
+    get(...index: IndexItem[]): NDArray<D>;
     /**
      * `a[index] = value`: the last argument is the value (scalar, nested
      * lists, TypedArray or NDArray), broadcast to the selection and cast to
@@ -52,42 +52,51 @@ declare module "./core/ndarray.js" {
      * (one length may be -1). `copy: false` raises instead of copying.
      * @example arange(6).reshape([2, 3]).strides // [24, 8]
      */
-    reshape(shape: number | readonly number[], opts?: ReshapeOptions): NDArray;
-    /** Axes permuted (reversed by default); always a view. @example zeros([2, 3]).transpose().shape // [3, 2] */
-    transpose(...axes: number[]): NDArray;
+    reshape(shape: number | readonly number[], opts?: ReshapeOptions): NDArray<D>;
+    /** NumPy's varargs form: `a.reshape(3, 4)`, `a.reshape(2, -1, { order: "F" })`. */
+    reshape(...shape: number[] | [...shape: number[], opts: ReshapeOptions]): NDArray<D>;
+    /**
+     * Axes permuted (reversed by default); always a view. Both NumPy
+     * spellings: `a.transpose(1, 0)` and `a.transpose([1, 0])`.
+     * @example zeros([2, 3]).transpose([1, 0]).shape // [3, 2]
+     */
+    transpose(...axes: number[]): NDArray<D>;
+    transpose(axes: readonly number[] | null): NDArray<D>;
     /** The transpose (axes reversed); a view. @example zeros([2, 3]).T.shape // [3, 2] */
-    readonly T: NDArray;
+    readonly T: NDArray<D>;
     /** Two axes interchanged; a view. @example zeros([2, 3, 4]).swapaxes(0, 2).shape // [4, 3, 2] */
-    swapaxes(axis1: number, axis2: number): NDArray;
+    swapaxes(axis1: number, axis2: number): NDArray<D>;
     /** Length-1 axes removed (all, or the given ones); a view. @example zeros([1, 3, 1]).squeeze().shape // [3] */
-    squeeze(axis?: number | readonly number[]): NDArray;
+    squeeze(axis?: number | readonly number[] | null): NDArray<D>;
+    squeeze(...axes: number[]): NDArray<D>;
     /** A length-1 axis inserted at `axis`; a view. @example zeros([3]).expandDims(0).shape // [1, 3] */
-    expandDims(axis: number | readonly number[]): NDArray;
+    expandDims(axis: number | readonly number[]): NDArray<D>;
+    expandDims(...axes: number[]): NDArray<D>;
     /** The elements as 1-d: a view when the layout allows, else a copy. @example zeros([2, 3]).ravel().shape // [6] */
-    ravel(order?: Order | "A" | "K"): NDArray;
+    ravel(order?: Order | "A" | "K"): NDArray<D>;
     /** A read-only view broadcast to `shape` (stride 0 on new axes). @example zeros([3]).broadcastTo([2, 3]).strides // [0, 8] */
-    broadcastTo(shape: number | readonly number[]): NDArray;
+    broadcastTo(shape: number | readonly number[]): NDArray<D>;
     /** The same bytes read as another dtype; a view. @example zeros([2], { dtype: "float32" }).view("uint8").shape // [8] */
-    view(dtype: DType): NDArray;
+    view<T extends DType>(dtype: T): NDArray<NoInfer<T>>;
     /**
      * The diagonal over `axis1`/`axis2`, shifted by `offset`: a read-only view (NumPy 2).
      * @example eye(3).diagonal().toArray() // [1, 1, 1]
      */
-    diagonal(offset?: number, axis1?: number, axis2?: number): NDArray;
+    diagonal(offset?: number, axis1?: number, axis2?: number): NDArray<D>;
     /**
      * A new array with the same elements that owns its memory (C order by
      * default, as NumPy's method).
      * @example E.get(":, :256").copy().flags.cContiguous // true
      */
-    copy(order?: CopyOrder): NDArray;
+    copy(order?: CopyOrder): NDArray<D>;
     /** A 1-d copy (NumPy's `flatten`; never a view). @example zeros([2, 3]).flatten().shape // [6] */
-    flatten(order?: CopyOrder): NDArray;
+    flatten(order?: CopyOrder): NDArray<D>;
     /**
      * The elements converted to `dtype` (a copy unless `copy: false` allows
      * returning `this`), with NumPy's values for every dtype pair.
      * @example E.astype("float16").itemsize // 2
      */
-    astype(dtype: DType, opts?: AstypeOptions): NDArray;
+    astype<T extends DType>(dtype: T, opts?: AstypeOptions): NDArray<NoInfer<T>>;
     /** Writes `value` into every element. @example zeros([3]).fill(7) */
     fill(value: Scalar): void;
     /**
@@ -96,7 +105,7 @@ declare module "./core/ndarray.js" {
      * come as their Uint16Array bit patterns, bool as a Uint8Array of 0/1.
      * @example arange(3, { dtype: "float32" }).toTypedArray() // Float32Array [0, 1, 2]
      */
-    toTypedArray(): TypedArrayOf;
+    toTypedArray(): TypedArrayOf<D>;
     // Each method is the function of the same name with `this` first. JS
     // numbers are weak scalars (NEP 50): `E.mul(2.5)` stays float32.
     // The `i…` forms write into `this` (NumPy's `a += b`, casting 'same_kind').
@@ -133,23 +142,23 @@ declare module "./core/ndarray.js" {
     /** `this /= y` in place (an integer `this` raises NumPy's casting error); returns `this`. */
     idiv(y: Operand): this;
     /** `-this`. */
-    neg(opts?: UfuncOptions): NDArray;
+    neg(opts?: UfuncOptions): NDArray<D>;
     /** `|this|`. */
-    abs(opts?: UfuncOptions): NDArray;
+    abs(opts?: UfuncOptions): NDArray<D>;
     /** Square root. */
     sqrt(opts?: UfuncOptions): NDArray;
     /** `this * this`. */
-    square(opts?: UfuncOptions): NDArray;
+    square(opts?: UfuncOptions): NDArray<D>;
     /** e^this. */
     exp(opts?: UfuncOptions): NDArray;
     /** Natural logarithm. */
     log(opts?: UfuncOptions): NDArray;
     /** -1, 0 or 1 by sign. */
-    sign(opts?: UfuncOptions): NDArray;
+    sign(opts?: UfuncOptions): NDArray<D>;
     /** Values limited to [min, max] (null leaves a side open). @example x.clip(0, 1) */
     clip(min: Operand | null, max: Operand | null, opts?: UfuncOptions): NDArray;
     /** Rounded to `decimals` (ties to even). */
-    round(decimals?: number, opts?: UfuncOptions): NDArray;
+    round(decimals?: number, opts?: UfuncOptions): NDArray<D>;
     /** Sum over `axis` (pairwise for floats). @example E.sum({ axis: 0 }) */
     sum(opts?: ReduceOptions | number | readonly number[]): NDArray;
     /** Product over `axis`. */
@@ -161,17 +170,17 @@ declare module "./core/ndarray.js" {
     /** Variance over `axis` (`ddof` in the options). */
     var(opts?: VarOptions | number | readonly number[]): NDArray;
     /** Largest element over `axis`. @example E.max(1).shape // [50257] */
-    max(opts?: ReduceOptions | number | readonly number[]): NDArray;
+    max(opts?: ReduceOptions | number | readonly number[]): NDArray<D>;
     /** Smallest element over `axis`. */
-    min(opts?: ReduceOptions | number | readonly number[]): NDArray;
+    min(opts?: ReduceOptions | number | readonly number[]): NDArray<D>;
     /** Index of the first maximum along `axis` (flattened by default). */
-    argmax(opts?: AxisOptions | number): NDArray;
+    argmax(opts?: AxisOptions | number): NDArray<"int64">;
     /** Index of the first minimum along `axis` (flattened by default). */
-    argmin(opts?: AxisOptions | number): NDArray;
+    argmin(opts?: AxisOptions | number): NDArray<"int64">;
     /** Whether any element over `axis` is nonzero (`where` selects). @example x.any({ axis: 0, where: mask }) */
-    any(opts?: AnyAllOptions | number | readonly number[]): NDArray;
+    any(opts?: AnyAllOptions | number | readonly number[]): NDArray<"bool">;
     /** Whether every element over `axis` is nonzero (`where` selects). @example x.all(1) */
-    all(opts?: AnyAllOptions | number | readonly number[]): NDArray;
+    all(opts?: AnyAllOptions | number | readonly number[]): NDArray<"bool">;
     /** Running sum along `axis` (flattened by default). */
     cumsum(opts?: { axis?: number | null; dtype?: DType } | number): NDArray;
     /** Running product along `axis` (flattened by default). */
@@ -195,7 +204,7 @@ function reduceOpts<T extends ReduceOptions>(o: T | number | readonly number[] |
   return typeof o === "number" || Array.isArray(o) ? ({ axis: o } as T) : (o as T | undefined);
 }
 
-const TYPED_ARRAY_OF: Record<DType, new (b: ArrayBuffer, off: number, len: number) => TypedArrayOf> = {
+const TYPED_ARRAY_OF: Record<DType, new (b: ArrayBuffer, off: number, len: number) => ArrayBufferView> = {
   bool: Uint8Array,
   int8: Int8Array,
   uint8: Uint8Array,
@@ -221,11 +230,17 @@ const methods: ThisType<NDArray> = {
     setIndex(this, args.slice(0, -1) as IndexItem[], value);
   },
   // ---- Views (src/manipulation.ts) ----
-  reshape(shape: number | readonly number[], opts?: ReshapeOptions): NDArray {
-    return reshape(this, shape, opts);
+  reshape(...args: unknown[]): NDArray {
+    // NumPy's two spellings: a shape (list or one length) with options, or the lengths as arguments.
+    const first = args[0];
+    if (typeof first !== "number" || args.length === 1) return reshape(this, first as number | readonly number[], args[1] as ReshapeOptions | undefined);
+    const last = args[args.length - 1];
+    const opts = typeof last === "object" && last !== null ? (last as ReshapeOptions) : undefined;
+    return reshape(this, (opts === undefined ? args : args.slice(0, -1)) as number[], opts);
   },
-  transpose(...axes: number[]): NDArray {
-    return transpose(this, axes.length === 0 ? undefined : axes);
+  transpose(...axes: (number | readonly number[] | null)[]): NDArray {
+    if (axes.length === 1 && (Array.isArray(axes[0]) || axes[0] === null)) return transpose(this, (axes[0] as readonly number[] | null) ?? undefined);
+    return transpose(this, axes.length === 0 ? undefined : (axes as number[]));
   },
   get T(): NDArray {
     return transpose(this);
@@ -233,11 +248,11 @@ const methods: ThisType<NDArray> = {
   swapaxes(axis1: number, axis2: number): NDArray {
     return swapaxes(this, axis1, axis2);
   },
-  squeeze(axis?: number | readonly number[]): NDArray {
-    return squeeze(this, axis);
+  squeeze(...axes: (number | readonly number[] | null | undefined)[]): NDArray {
+    return squeeze(this, axes.length > 1 ? (axes as number[]) : axes[0]);
   },
-  expandDims(axis: number | readonly number[]): NDArray {
-    return expandDims(this, axis);
+  expandDims(...axes: (number | readonly number[])[]): NDArray {
+    return expandDims(this, axes.length > 1 ? (axes as number[]) : axes[0]!);
   },
   ravel(order: Order | "A" | "K" = "C"): NDArray {
     return ravel(this, order);
@@ -266,7 +281,7 @@ const methods: ThisType<NDArray> = {
   },
   toTypedArray(): TypedArrayOf {
     this.address("toTypedArray");
-    const C = TYPED_ARRAY_OF[this.dtype];
+    const C = (this.dtype === "float16" ? float16ArrayClass() : undefined) ?? TYPED_ARRAY_OF[this.dtype];
     let src: NDArray = this;
     if (!this.isC) {
       src = emptyArray(this.shape, this.dtype);
@@ -275,7 +290,7 @@ const methods: ThisType<NDArray> = {
     const at = src.address("toTypedArray");
     const bytes = u8.slice(at, at + this.nbytes);
     if (src !== this) src.dispose();
-    return new C(bytes.buffer, 0, this.size);
+    return new C(bytes.buffer, 0, this.size) as TypedArrayOf;
   },
   // ---- Math (src/ops/math.ts, src/ops/reduce.ts) ----
   // Each method is the function of the same name with `this` first. JS

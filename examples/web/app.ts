@@ -24,6 +24,7 @@ import {
   sharesMemory,
   stack,
   trackCopies,
+  isDType,
   type HeapStats,
   type NDArray,
 } from "../../src/index.js";
@@ -406,10 +407,10 @@ function render(G: NDArray | null): void {
 
 /** The gathered rows as float32 numbers (16-bit floats are stored as bit patterns). */
 function toFloat32(G: NDArray): Float32Array {
-  if (G.dtype === "float32") return G.toTypedArray() as Float32Array;
+  if (isDType(G, "float32")) return G.toTypedArray();
   const f = G.astype("float32");
   try {
-    return f.toTypedArray() as Float32Array;
+    return f.toTypedArray();
   } finally {
     f.dispose();
   }

@@ -28,8 +28,55 @@ export type DType =
 /** One element as JavaScript sees it: bool → boolean, 64-bit integers → bigint, the rest → number. */
 export type Scalar = number | bigint | boolean;
 
+/**
+ * The JavaScript value of one element of dtype `D`: `boolean` for bool,
+ * `bigint` for int64 and uint64, `number` for the rest (a union when `D` is).
+ * @example const x: ScalarOf<"float32"> = 1.5;
+ */
+export type ScalarOf<D extends DType> = D extends "bool" ? boolean : D extends "int64" | "uint64" ? bigint : number;
+
+/**
+ * The runtime's `Float16Array` (Node 24, Chrome 135, Firefox 129, Safari
+ * 18.2) where the consumer's `lib` declares it, else `never`: typed from
+ * `globalThis` so that projects whose `lib` lacks it still compile.
+ */
+export type Float16ArrayType = typeof globalThis extends { Float16Array: { prototype: infer P } } ? P : never;
+
+/**
+ * The TypedArray `toTypedArray()` returns for each dtype: float16 as a
+ * `Float16Array` where the runtime has one, else (and bfloat16 always) the
+ * `Uint16Array` of its bit patterns; bool as a `Uint8Array` of 0/1.
+ */
+export interface TypedArrayByDType {
+  bool: Uint8Array;
+  int8: Int8Array;
+  uint8: Uint8Array;
+  int16: Int16Array;
+  uint16: Uint16Array;
+  int32: Int32Array;
+  uint32: Uint32Array;
+  int64: BigInt64Array;
+  uint64: BigUint64Array;
+  float16: Float16ArrayType | Uint16Array;
+  bfloat16: Uint16Array;
+  float32: Float32Array;
+  float64: Float64Array;
+}
+
+/** The TypedArray of dtype `D` (see `TypedArrayByDType`). @example const f: TypedArrayOf<"float32"> = new Float32Array(3); */
+export type TypedArrayOf<D extends DType = DType> = TypedArrayByDType[D];
+
+/**
+ * The runtime's Float16Array constructor, or undefined where there is none
+ * (Node 20 and 22). Looked up at each call, so a test can stand one in.
+ */
+export function float16ArrayClass(): (new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView) | undefined {
+  return (globalThis as { Float16Array?: new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView }).Float16Array;
+}
+
 /** The TypedArrays `array` accepts, each mapping to its dtype. */
 export type TypedArray =
+  | Float16ArrayType
   | Int8Array
   | Uint8Array
   | Uint8ClampedArray

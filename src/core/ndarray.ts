@@ -4,7 +4,7 @@
 // constructor, in one order, so V8 keeps every array on one hidden class.
 
 import { DisposedError, IndexError, ValueError } from "./errors.js";
-import { DTYPES, readElement, type DType, type Scalar, type TypedArray } from "./dtype.js";
+import { DTYPES, readElement, type DType, type Scalar, type ScalarOf, type TypedArray } from "./dtype.js";
 import { Allocation, DISPOSED, free } from "./heap.js";
 import { isCContiguous, isFContiguous, shapeSize, type Order } from "./layout.js";
 import { trackCreated } from "./lifetime.js";
@@ -42,9 +42,9 @@ export interface Flags {
  * a.strides; // [24, 8]
  * a.item(1, 2); // 5n (int64 elements are bigint)
  */
-export class NDArray {
+export class NDArray<D extends DType = DType> {
   /** The element type, by NumPy's name. */
-  readonly dtype: DType;
+  readonly dtype: D;
   /** Length of each axis. */
   readonly shape: readonly number[];
   /** Bytes to step along each axis (NumPy's strides; may be negative or zero). */
@@ -63,7 +63,7 @@ export class NDArray {
   /** @internal Use the creation functions or `makeView`; this is the one constructor. */
   constructor(
     mem: Allocation,
-    dtype: DType,
+    dtype: D,
     shape: readonly number[],
     strides: readonly number[],
     offset: number,
@@ -164,7 +164,7 @@ export class NDArray {
    * index per axis (negative counts from the end).
    * @example arange(6).reshape([2, 3]).item(1, -1) // 5n
    */
-  item(...index: number[]): Scalar {
+  item(...index: number[]): ScalarOf<D> {
     const addr = this.address("item");
     const shape = this.shape;
     const strides = this.strides;
@@ -182,7 +182,7 @@ export class NDArray {
       if (index.length !== shape.length) throw new ValueError("incorrect number of indices for array");
       for (let ax = 0; ax < index.length; ax++) at += checkIndex(index[ax]!, shape[ax]!, ax) * strides[ax]!;
     }
-    return readElement(this.dtype, at);
+    return readElement(this.dtype, at) as ScalarOf<D>;
   }
 
 
@@ -234,6 +234,15 @@ export class NDArray {
   }
 }
 
+/**
+ * Narrows an array's type to its dtype: `if (isDType(a, "float32"))
+ * a.toTypedArray()` is then a Float32Array, with no cast.
+ * @example isDType(zeros([2]), "float64") // true
+ */
+export function isDType<D extends DType>(a: NDArray, dtype: D): a is NDArray<D> {
+  return a.dtype === dtype;
+}
+
 /** Normalises one integer index (negative wraps once), NumPy's IndexError otherwise. */
 export function checkIndex(i: number, size: number, axis: number): number {
   const j = i < 0 ? i + size : i;
@@ -263,8 +272,7 @@ export function makeView(
   return new NDArray(mem, dtype, shape, strides, offset, src.base ?? src, writeable && (src._flags & WRITEABLE) !== 0);
 }
 
-/** The TypedArray `toTypedArray` returns for each dtype (never the clamped kind). */
-export type TypedArrayOf = Exclude<TypedArray, Uint8ClampedArray>;
+export type { TypedArrayOf } from "./dtype.js";
 
 /** Default memory order of NumPy's `copy`-like methods. */
 export type CopyOrder = Order | "A" | "K";

@@ -53,6 +53,7 @@ export interface AstypeOptions {
  * a.astype("int8", { casting: "safe" });    // throws for a float64 `a`:
  * // Cannot cast array data from dtype('float64') to dtype('int8') according to the rule 'safe'
  */
+export function astype<T extends DType>(a: NDArray, dtype: T, opts?: AstypeOptions): NDArray<NoInfer<T>>;
 export function astype(a: NDArray, dtype: DType, opts?: AstypeOptions): NDArray {
   const to = checkDType(dtype);
   const from = a.dtype;

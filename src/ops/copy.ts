@@ -15,7 +15,7 @@
 // cost a few hundred nanoseconds, not microseconds.
 
 import { ValueError, formatShape } from "../core/errors.js";
-import { DTYPES, toStored, writeStored, type Scalar } from "../core/dtype.js";
+import { DTYPES, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
 import { overlap } from "./overlap.js";
@@ -211,6 +211,7 @@ function stridesForOrder(a: NDArray, order: CopyOrder, iterK = false): number[] 
  * "K" (the function's default, as `np.copy`) keeps `a`'s axis order.
  * @example copy(E.T).flags.fContiguous // true: order K keeps the layout
  */
+export function copy<D extends DType>(a: NDArray<D>, order?: CopyOrder): NDArray<D>;
 export function copy(a: NDArray, order: CopyOrder = "K"): NDArray {
   const strides = stridesForOrder(a, order);
   const s = a.address("copy");
@@ -258,6 +259,7 @@ export function fill(a: NDArray, value: Scalar): void {
  * F-contiguous, "K" memory order). Never a view.
  * @example array([[1, 2], [3, 4]]).flatten("F").toArray() // [1n, 3n, 2n, 4n]
  */
+export function flatten<D extends DType>(a: NDArray<D>, order?: CopyOrder): NDArray<D>;
 export function flatten(a: NDArray, order: CopyOrder = "C"): NDArray {
   const strides = stridesForOrder(a, order, true);
   const s = a.address("flatten");

@@ -9,7 +9,7 @@ import { canCast, castingError, checkCasting, dtypeRepr, resultType, type Castin
 import { broadcastStrides } from "../core/layout.js";
 import { NDArray, makeView, type ArrayLike } from "../core/ndarray.js";
 import { emptyArray } from "../core/empty.js";
-import { asarray } from "./creation.js";
+import { asarray, type DTypeOfData } from "./creation.js";
 import { castInto, copyFrom } from "./cast.js";
 import { maskedCopy } from "./compact.js";
 import { assignSameDType, fill, moveBytes } from "./copy.js";
@@ -19,6 +19,7 @@ import { assignSameDType, fill, moveBytes } from "./copy.js";
  * one (as NumPy), else a copy. The result has at least one dimension.
  * @example ascontiguousarray(E.T).strides // [201028, 4]
  */
+export function ascontiguousarray<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(a: T, opts?: { dtype?: D }): NDArray<NoInfer<D>>;
 export function ascontiguousarray(a: ArrayLike, opts?: { dtype?: DType }): NDArray {
   return asOrdered(a, "C", opts?.dtype);
 }
@@ -28,6 +29,7 @@ export function ascontiguousarray(a: ArrayLike, opts?: { dtype?: DType }): NDArr
  * one, else a copy. The result has at least one dimension.
  * @example asfortranarray(zeros([2, 3])).strides // [8, 16]
  */
+export function asfortranarray<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(a: T, opts?: { dtype?: D }): NDArray<NoInfer<D>>;
 export function asfortranarray(a: ArrayLike, opts?: { dtype?: DType }): NDArray {
   return asOrdered(a, "F", opts?.dtype);
 }

@@ -3,22 +3,22 @@
 // array that owns its memory.
 
 import { DTypeError, ValueError, ZeroDivisionError } from "../core/errors.js";
-import { checkDType, DTYPES, scalarDType, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
+import { checkDType, DTYPES, float16ArrayClass, scalarDType, toStored, writeStored, type DType, type Float16ArrayType, type Scalar } from "../core/dtype.js";
 import { bfloat16BitsToNumber, float16BitsToNumber } from "../core/half.js";
 import { u8 } from "../core/memory.js";
 import { lastAllocationFresh } from "../core/heap.js";
 import { checkShape, type Order } from "../core/layout.js";
-import { NDArray, type ArrayLike } from "../core/ndarray.js";
+import { NDArray, type ArrayLike, type NestedArray } from "../core/ndarray.js";
 import type { TypedArray } from "../core/dtype.js";
 import { emptyArray } from "../core/empty.js";
 import { copyFrom } from "./cast.js";
 import { fillContiguous } from "./copy.js";
 import { recordCopy } from "../core/ledger.js";
 
-/** Options shared by the creation functions. */
-export interface CreateOptions {
+/** Options shared by the creation functions; `D` is the dtype they give the result's type. */
+export interface CreateOptions<D extends DType = DType> {
   /** Element type (default: float64, or what the data implies). */
-  dtype?: DType;
+  dtype?: D;
   /** Memory order of the new array (default "C"). */
   order?: Order;
 }
@@ -28,6 +28,59 @@ export type ShapeLike = number | readonly number[];
 
 export type { ArrayLike, NestedArray } from "../core/ndarray.js";
 export type { TypedArray } from "../core/dtype.js";
+
+// ---- The dtype a call gives its result's type ----
+// What NumPy infers at run time, as far as types can tell: a number literal
+// with no fraction is an integer (int64), one with a fraction float64; a
+// `number` that is not a literal may be either. Results are typed
+// `NDArray<NoInfer<D>>` so that the type an assignment expects cannot pick
+// the dtype: only the `dtype` option or the data do.
+
+/** The dtype NumPy infers for a JavaScript number `N` (a literal, or `number`). */
+type NumberDType<N extends number> = number extends N ? "int64" | "float64" : `${N}` extends `${bigint}` ? "int64" : "float64";
+
+/**
+ * The innermost element type of nested arrays (the general `NestedArray`
+ * type, which nests without end, gives any scalar; 32 levels at most).
+ */
+type Leaf<T, Depth extends unknown[] = []> = Depth["length"] extends 32
+  ? Scalar
+  : T extends readonly (infer U)[]
+    ? NestedArray extends T
+      ? Scalar
+      : Leaf<U, [...Depth, unknown]>
+    : T;
+
+/** The dtype of a scalar value, as `array(value)` infers it. */
+export type DTypeOfScalar<V> = [V] extends [boolean]
+  ? "bool"
+  : [Exclude<V, boolean>] extends [bigint]
+    ? "int64"
+    : [Exclude<V, boolean | bigint>] extends [number]
+      ? NumberDType<Exclude<V, boolean | bigint>>
+      : DType;
+
+/**
+ * The dtype `array(data)` infers, as a type: an NDArray's own, a
+ * TypedArray's (Float32Array → "float32", …), bool for booleans, int64 for
+ * integer literals and bigints, float64 for fractions, `"int64" | "float64"`
+ * for numbers that are not literals.
+ * @example const a: NDArray<"float32"> = array(new Float32Array(3));
+ */
+export type DTypeOfData<T> =
+  T extends NDArray<infer D> ? D
+  : T extends Float64Array ? "float64"
+  : T extends Float32Array ? "float32"
+  : T extends Int8Array ? "int8"
+  : T extends Uint8Array | Uint8ClampedArray ? "uint8"
+  : T extends Int16Array ? "int16"
+  : T extends Uint16Array ? "uint16"
+  : T extends Int32Array ? "int32"
+  : T extends Uint32Array ? "uint32"
+  : T extends BigInt64Array ? "int64"
+  : T extends BigUint64Array ? "uint64"
+  : T extends Float16ArrayType ? "float16"
+  : DTypeOfScalar<Leaf<T>>;
 
 function orderOf(opts?: CreateOptions): Order {
   const o = opts?.order ?? "C";
@@ -39,6 +92,7 @@ function orderOf(opts?: CreateOptions): Order {
  * A new array of `shape` whose contents are whatever the heap held (NumPy's `empty`).
  * @example empty([2, 3], { dtype: "float32" }).shape // [2, 3]
  */
+export function empty<D extends DType = "float64">(shape: ShapeLike, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function empty(shape: ShapeLike, opts?: CreateOptions): NDArray {
   return emptyArray(checkShape(shape), checkDType(opts?.dtype ?? "float64"), orderOf(opts));
 }
@@ -48,6 +102,7 @@ export function empty(shape: ShapeLike, opts?: CreateOptions): NDArray {
  * zero and is not written again (as calloc does for NumPy).
  * @example zeros([2, 2]).toArray() // [[0, 0], [0, 0]]
  */
+export function zeros<D extends DType = "float64">(shape: ShapeLike, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function zeros(shape: ShapeLike, opts?: CreateOptions): NDArray {
   const a = empty(shape, opts);
   if (!lastAllocationFresh) {
@@ -60,6 +115,7 @@ export function zeros(shape: ShapeLike, opts?: CreateOptions): NDArray {
  * A new array of ones.
  * @example ones([3], { dtype: "int8" }).toArray() // [1, 1, 1]
  */
+export function ones<D extends DType = "float64">(shape: ShapeLike, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function ones(shape: ShapeLike, opts?: CreateOptions): NDArray {
   return full(shape, 1, { ...opts, dtype: opts?.dtype ?? "float64" });
 }
@@ -69,6 +125,7 @@ export function ones(shape: ShapeLike, opts?: CreateOptions): NDArray {
  * infers for the value (bool, int64 or float64).
  * @example full([2], 7).dtype // "int64"
  */
+export function full<V extends Scalar, D extends DType = DTypeOfScalar<V>>(shape: ShapeLike, value: V, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function full(shape: ShapeLike, value: Scalar, opts?: CreateOptions): NDArray {
   const dtype = checkDType(opts?.dtype ?? scalarDType(value));
   const s = checkShape(shape);
@@ -84,18 +141,22 @@ function likeOptions(a: NDArray, opts?: CreateOptions): Required<CreateOptions> 
 }
 
 /** `empty` with `a`'s shape, dtype and order. @example emptyLike(a).shape // a.shape */
+export function emptyLike<A extends DType, D extends DType = A>(a: NDArray<A>, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function emptyLike(a: NDArray, opts?: CreateOptions): NDArray {
   return empty(a.shape, likeOptions(a, opts));
 }
 /** `zeros` with `a`'s shape, dtype and order. @example zerosLike(a) */
+export function zerosLike<A extends DType, D extends DType = A>(a: NDArray<A>, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function zerosLike(a: NDArray, opts?: CreateOptions): NDArray {
   return zeros(a.shape, likeOptions(a, opts));
 }
 /** `ones` with `a`'s shape, dtype and order. @example onesLike(a) */
+export function onesLike<A extends DType, D extends DType = A>(a: NDArray<A>, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function onesLike(a: NDArray, opts?: CreateOptions): NDArray {
   return ones(a.shape, likeOptions(a, opts));
 }
 /** `full` with `a`'s shape, dtype and order. @example fullLike(a, 2) */
+export function fullLike<A extends DType, D extends DType = A>(a: NDArray<A>, value: Scalar, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function fullLike(a: NDArray, value: Scalar, opts?: CreateOptions): NDArray {
   return full(a.shape, value, likeOptions(a, opts));
 }
@@ -117,6 +178,9 @@ const TYPED_DTYPE: [new (...args: never[]) => TypedArray, DType][] = [
 /** The dtype a TypedArray maps to, or undefined for other values. */
 export function typedArrayDType(x: unknown): DType | undefined {
   if (!ArrayBuffer.isView(x) || x instanceof DataView) return undefined;
+  // Float16Array first: a stand-in for one may extend Uint16Array.
+  const F16 = float16ArrayClass();
+  if (F16 !== undefined && x instanceof F16) return "float16";
   for (const [C, d] of TYPED_DTYPE) if (x instanceof C) return d;
   return undefined;
 }
@@ -184,6 +248,7 @@ function inferDType(flat: readonly unknown[]): DType {
  * array([1, 2.5]).dtype                  // "float64"
  * array(new Float32Array([1, 2])).dtype  // "float32"
  */
+export function array<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(data: T, opts?: CreateOptions<D>): NDArray<NoInfer<D>>;
 export function array(data: ArrayLike, opts?: CreateOptions): NDArray {
   if (data instanceof NDArray) {
     const out = emptyArray(data.shape, checkDType(opts?.dtype ?? data.dtype), orderOf(opts));
@@ -198,6 +263,16 @@ export function array(data: ArrayLike, opts?: CreateOptions): NDArray {
     const out = emptyArray([t.length], dtype);
     if (dtype === td) {
       u8.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), out.address("array"));
+    } else if (td === "float16") {
+      // Through the bit patterns, then NumPy's cast: exact, and the same for
+      // a Float16Array and for anything standing in for one.
+      const bits = emptyArray([t.length], "float16");
+      try {
+        u8.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), bits.address("array"));
+        copyFrom(out, bits);
+      } finally {
+        bits.dispose();
+      }
     } else {
       writeFlat(out, Array.from(t as Iterable<Scalar>));
     }
@@ -241,14 +316,15 @@ function writeStoredFlat(out: NDArray, stored: readonly (number | bigint)[]): vo
  * `data` itself when it already is an NDArray of the requested dtype, else a new array.
  * @example asarray(a) === a // true
  */
+export function asarray<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(data: T, opts?: { dtype?: D }): NDArray<NoInfer<D>>;
 export function asarray(data: ArrayLike, opts?: { dtype?: DType }): NDArray {
   if (data instanceof NDArray && (opts?.dtype === undefined || opts.dtype === data.dtype)) return data;
   return array(data, opts?.dtype === undefined ? undefined : { dtype: opts.dtype });
 }
 
 /** Options of `arange`. */
-export interface ArangeOptions {
-  dtype?: DType;
+export interface ArangeOptions<D extends DType = DType> {
+  dtype?: D;
 }
 
 /**
@@ -258,8 +334,8 @@ export interface ArangeOptions {
  * @example arange(5).toArray()            // [0n, 1n, 2n, 3n, 4n]
  * @example arange(0, 1, 0.25).toArray()   // [0, 0.25, 0.5, 0.75]
  */
-export function arange(stop: number, opts?: ArangeOptions): NDArray;
-export function arange(start: number, stop: number, step?: number, opts?: ArangeOptions): NDArray;
+export function arange<N extends number, D extends DType = NumberDType<N>>(stop: N, opts?: ArangeOptions<D>): NDArray<NoInfer<D>>;
+export function arange<N extends number, D extends DType = NumberDType<N>>(start: N, stop: N, step?: N, opts?: ArangeOptions<D>): NDArray<NoInfer<D>>;
 export function arange(...args: (number | ArangeOptions | undefined)[]): NDArray {
   const opts = typeof args[args.length - 1] === "object" ? (args.pop() as ArangeOptions) : undefined;
   const nums = args.filter((x) => x !== undefined) as number[];
@@ -315,10 +391,10 @@ function readBack(dtype: DType, stored: number | bigint): number {
 }
 
 /** Options of `linspace`. */
-export interface LinspaceOptions {
+export interface LinspaceOptions<D extends DType = DType> {
   /** Include `stop` as the last sample (default true). */
   endpoint?: boolean;
-  dtype?: DType;
+  dtype?: D;
 }
 
 /**
@@ -327,6 +403,7 @@ export interface LinspaceOptions {
  * `stop` when `endpoint`; integer dtypes take the floor.
  * @example linspace(0, 1, 5).toArray() // [0, 0.25, 0.5, 0.75, 1]
  */
+export function linspace<D extends DType = "float64">(start: number, stop: number, num?: number, opts?: LinspaceOptions<D>): NDArray<NoInfer<D>>;
 export function linspace(start: number, stop: number, num = 50, opts?: LinspaceOptions): NDArray {
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = opts?.endpoint ?? true;
@@ -354,7 +431,7 @@ export function linspace(start: number, stop: number, num = 50, opts?: LinspaceO
 }
 
 /** Options of `eye`. */
-export interface EyeOptions extends CreateOptions {
+export interface EyeOptions<D extends DType = DType> extends CreateOptions<D> {
   /** Columns (default: n). */
   m?: number;
   /** Index of the diagonal: 0 the main, positive above, negative below. */
@@ -365,6 +442,7 @@ export interface EyeOptions extends CreateOptions {
  * A 2-d array with ones on diagonal `k` and zeros elsewhere.
  * @example eye(2).toArray() // [[1, 0], [0, 1]]
  */
+export function eye<D extends DType = "float64">(n: number, opts?: EyeOptions<D>): NDArray<NoInfer<D>>;
 export function eye(n: number, opts?: EyeOptions): NDArray {
   const m = opts?.m ?? n;
   const k = opts?.k ?? 0;

@@ -38,9 +38,9 @@ const MASK128 = (1n << 128n) - 1n;
 const PCG_MULT = (2549297995355413924n << 64n) | 4865540595714422341n;
 
 /** Options of `random` and `standardNormal`. */
-export interface FloatOptions {
+export interface FloatOptions<D extends "float64" | "float32" = "float64" | "float32"> {
   /** "float64" (default) or "float32". */
-  dtype?: "float64" | "float32";
+  dtype?: D;
 }
 
 /** Options of `integers`. */
@@ -100,7 +100,7 @@ export class Generator {
    * @example defaultRng(0).random(3)
    */
   random(size?: undefined, opts?: FloatOptions): number;
-  random(size: number | readonly number[], opts?: FloatOptions): NDArray;
+  random<D extends "float64" | "float32" = "float64">(size: number | readonly number[], opts?: FloatOptions<D>): NDArray<NoInfer<D>>;
   random(size?: Size, opts?: FloatOptions): NDArray | number;
   random(size?: Size, opts?: FloatOptions): NDArray | number {
     const dtype = floatDType(opts, "random");
@@ -114,7 +114,7 @@ export class Generator {
    * @example defaultRng(0).standardNormal([50257, 768], { dtype: "float32" })
    */
   standardNormal(size?: undefined, opts?: FloatOptions): number;
-  standardNormal(size: number | readonly number[], opts?: FloatOptions): NDArray;
+  standardNormal<D extends "float64" | "float32" = "float64">(size: number | readonly number[], opts?: FloatOptions<D>): NDArray<NoInfer<D>>;
   standardNormal(size?: Size, opts?: FloatOptions): NDArray | number;
   standardNormal(size?: Size, opts?: FloatOptions): NDArray | number {
     const dtype = floatDType(opts, "standard_normal");
@@ -130,7 +130,7 @@ export class Generator {
    * @example defaultRng(1).normal(5, 2, [4])
    */
   normal(loc?: number, scale?: number, size?: undefined): number;
-  normal(loc: number, scale: number, size: number | readonly number[]): NDArray;
+  normal(loc: number, scale: number, size: number | readonly number[]): NDArray<"float64">;
   normal(loc?: number, scale?: number, size?: Size): NDArray | number;
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
     checkScale(scale);
@@ -143,7 +143,7 @@ export class Generator {
    * @example defaultRng(1).uniform(-1, 1, 3)
    */
   uniform(low?: number, high?: number, size?: undefined): number;
-  uniform(low: number, high: number, size: number | readonly number[]): NDArray;
+  uniform(low: number, high: number, size: number | readonly number[]): NDArray<"float64">;
   uniform(low?: number, high?: number, size?: Size): NDArray | number;
   uniform(low = 0, high = 1, size?: Size): NDArray | number {
     const range = high - low;
