@@ -1,7 +1,7 @@
 // The kernel module: one export list for every kernel family.
 export * from "./heap";
 export * from "./fill";
-export * from "./cast";
+export * from "./cast/index";
 export * from "./copy";
 export * from "./overlap";
 export * from "./random";

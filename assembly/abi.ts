@@ -1,0 +1,41 @@
+// The kernel ABI: one argument shape for every family.
+//
+//   family(selectors…, dst, sources…, counts…, t, k)
+//
+// - selectors: codes from ./codes.ts, operation first, then dtypes in
+//   operand order (destination dtype, then source dtype). One export per
+//   family switches on them once per call and runs a generic instance, so
+//   the cost of the code is one br_table per call, nothing per element:
+//   binary(Binary.add, DType.float32, …), cast(DType.float16, DType.float64, …).
+// - dst: the address written (the output, the array scattered into, the
+//   state of a generator is a source: it comes after dst).
+// - sources: the addresses read, in operand order (a, b; values; mask;
+//   indices). A scalar operand is an address too (the façade stores it in
+//   the scratch area in the loop dtype), so no export takes a typed value
+//   that would vary with the dtype.
+// - counts: element counts, row counts, row bytes, bounds.
+// - strides: last. Either one byte stride per operand for 1-d kernels
+//   (dst first, like the operands), or the stride table (t, k) below.
+//
+// The stride table. A loop nest of k >= 1 axes lives at `t` (the scratch
+// area) as i32 rows of k entries, axes outer to inner:
+//
+//   shape[k], dst strides[k], source 0 strides[k], source 1 strides[k]…, counters[k]
+//
+// Strides are bytes and are added modulo 2^32 like the addresses, so any
+// sign and any address in a 4 GiB heap works. The counters belong to the
+// kernel (it zeroes them). The innermost axis is the kernel's inner loop,
+// where it takes SIMD paths for contiguous (and broadcast) operands.
+//
+// Kernels check nothing (the façade validated), never allocate and never
+// build strings; they return void, a count, or a status code (0 = fine).
+
+/** Entry j of row `row` of a stride table of k axes at t. */
+@inline export function tab(t: usize, row: i32, k: i32, j: i32): i32 {
+  return load<i32>(t + ((<usize>(row * k + j)) << 2));
+}
+
+/** Zeroes the counters (row `row`) of the outer k - 1 axes. */
+@inline export function clearCounters(t: usize, row: i32, k: i32): void {
+  memory.fill(t + ((<usize>(row * k)) << 2), 0, (<usize>(k - 1)) << 2);
+}
