@@ -8,5 +8,5 @@ export * from "./random";
 export * from "./gather";
 export * from "./compact";
 export * from "./compare";
-export * from "./elementwise";
+export * from "./elementwise/index";
 export * from "./reduce";
