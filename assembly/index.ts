@@ -9,4 +9,4 @@ export * from "./gather";
 export * from "./compact";
 export * from "./compare";
 export * from "./elementwise/index";
-export * from "./reduce";
+export * from "./reduce/index";

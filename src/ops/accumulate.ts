@@ -15,7 +15,8 @@ import { emptyArray, withArray, type ArrayLike } from "../creation.js";
 import { moveaxis } from "../manipulation.js";
 import { castInto } from "./astype.js";
 import { copyFrom } from "./copy.js";
-import { kernel } from "./reduce-into.js";
+import { kernels } from "../heap.js";
+import { ACCUMULATE_CODE, ARG_REDUCE_CODE, DTYPE_CODE } from "../generated/codes.js";
 import { emptyStrided, reducedAxes, sumDType } from "./reduce-operands.js";
 import { denseStrides, iterStrides, numpyOrder } from "./reduce-order.js";
 
@@ -61,7 +62,7 @@ function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): N
       const outShape = axis === null ? [] : a.shape.filter((_, i) => i !== axis);
       const out = emptyArray(outShape, "int64");
       if (out.size > 0) {
-        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${d}`)(out.address(op), rows.address(op), out.size, n);
+        kernels().arg_reduce(ARG_REDUCE_CODE[op], DTYPE_CODE[d], out.address(op), rows.address(op), out.size, n);
       }
       if (!opts?.keepdims) return out;
       const shape = axis === null ? a.shape.map(() => 1) : a.shape.map((s, i) => (i === axis ? 1 : s));
@@ -110,7 +111,7 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
       }
       const n = shape[ax]!;
       if (rows.size > 0) {
-        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${loop}`)(rows.address(op), rows.address(op), rows.size / n, n);
+        kernels().accumulate_rows(ACCUMULATE_CODE[op], DTYPE_CODE[loop], rows.address(op), rows.address(op), rows.size / n, n);
       }
       // The rows are the result when NumPy's order also walks the axis innermost (C input along the last axis, F along the first).
       if (order[0] === ax && result === loop) return rows;

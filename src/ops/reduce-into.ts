@@ -15,6 +15,7 @@
 
 import { DTYPES, type DType, type Scalar } from "../dtype.js";
 import { kernels, onHeapGrow, scratch, u8 } from "../heap.js";
+import { DTYPE_CODE, REDUCE_CODE } from "../generated/codes.js";
 import { NDArray, makeView } from "../ndarray.js";
 import { emptyArray, fillContiguous, full } from "../creation.js";
 import { castInto } from "./astype.js";
@@ -34,22 +35,14 @@ onHeapGrow((buf) => {
   i32 = new Int32Array(buf, 0, buf.byteLength >>> 2);
 });
 
-/**
- * @internal The WebAssembly export `name`; a missing one is a build bug, not a user error.
- * @example kernel<(o: number, a: number, rows: number, n: number) => void>("argmax_float64")
- */
-export function kernel<K>(name: string): K {
-  const f = (kernels() as unknown as Record<string, K>)[name];
-  if (f === undefined) throw new Error(`stridewise: missing kernel ${name}`);
-  return f;
-}
-
 /** The kernel dtype of a reduction loop (unsigned sums and products share the signed loops' bits). */
-function kernelDType(op: Op, d: DType): string {
+function kernelDType(op: Op, d: DType): DType {
   if (d === "bool") return "uint8";
-  if ((op === "sum" || op === "prod") && DTYPES[d].kind === "u") return `int${DTYPES[d].itemsize * 8}`;
+  if ((op === "sum" || op === "prod") && DTYPES[d].kind === "u") return SIGNED_OF_WIDTH[DTYPES[d].itemsize]!;
   return d;
 }
+
+const SIGNED_OF_WIDTH: Partial<Record<number, DType>> = { 1: "int8", 2: "int16", 4: "int32", 8: "int64" };
 
 function identity(op: Op, d: DType): number | bigint | boolean {
   const t = DTYPES[d];
@@ -128,7 +121,7 @@ export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DT
     // Dense from offset 0 in any axis order, so filled as one block.
     fillContiguous(out, start.init ?? identity(op, loop));
     if (a.size === 0) return out;
-    const fn = kernel<ReduceKernel>(`${op}_reduce_${kernelDType(op, loop)}`);
+    const fn: ReduceKernel = { op: REDUCE_CODE[op], dtype: DTYPE_CODE[kernelDType(op, loop)] };
     const grouped = (op === "sum" || op === "prod") && DTYPES[loop].kind === "f";
     // C-contiguous input in the loop dtype: NumPy walks it in C order without buffers, one loop call per row of the nest.
     if (mask === null && (!grouped || (a.dtype === loop && a.isC && !start.out?.cast))) {
@@ -148,7 +141,11 @@ export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DT
   }
 }
 
-type ReduceKernel = (o: number, a: number, t: number, k: number) => void;
+/** The kernel of a reduction: its codes for assembly/reduce (reduce(op, dtype, o, a, t, k)). */
+interface ReduceKernel {
+  op: number;
+  dtype: number;
+}
 
 /** One kernel call over the nest planReduction finds (a cast or first-element copy first when needed). */
 function directReduce(fn: ReduceKernel, out: NDArray, full: readonly number[], a: NDArray, loop: DType, firstVia: DType | null, axes: readonly number[]): void {
@@ -176,12 +173,13 @@ function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: nu
   }
   const k = ps.length;
   const base = scratch() >>> 2;
+  // The stride table (assembly/abi.ts): shape, out strides, in strides (the plan's operand 1, then 0).
   for (let q = 0; q < k; q++) {
     i32[base + q] = ps[q]!;
-    i32[base + k + q] = st[0]![q]! | 0;
-    i32[base + 2 * k + q] = st[1]![q]! | 0;
+    i32[base + k + q] = st[1]![q]! | 0;
+    i32[base + 2 * k + q] = st[0]![q]! | 0;
   }
-  fn(outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
+  kernels().reduce(fn.op, fn.dtype, outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
 }
 
 /** Overwrites the first element of each output in `t` (a copy of `a` in the loop dtype) with its value cast to `via` and back. */
@@ -268,9 +266,9 @@ function orderedReduce(
     const ostr = [...pfull].reverse();
     const run = (from: number, to: number, o: number): void => {
       i32[base] = to - from;
-      i32[base + 1] = item;
-      i32[base + 2] = 0;
-      fn(o, tb + from * item, table, 1);
+      i32[base + 1] = 0;
+      i32[base + 2] = item;
+      kernels().reduce(fn.op, fn.dtype, o, tb + from * item, table, 1);
     };
     const call = (from: number, to: number): void => {
       let o = ob;

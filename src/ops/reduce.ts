@@ -23,6 +23,7 @@ import { DTYPES, checkDType, type DType, type Scalar } from "../dtype.js";
 import type { NDArray } from "../ndarray.js";
 import { asarray, withArray, zeros, type ArrayLike } from "../creation.js";
 import { kernels } from "../heap.js";
+import { DTYPE_CODE } from "../generated/codes.js";
 import { broadcastTo } from "../broadcast.js";
 import { canCast, promoteTypes, resultType } from "../casting.js";
 import { castInto } from "./astype.js";
@@ -232,9 +233,7 @@ function squaredDeviationRows(a: NDArray, m: NDArray, keepdims: boolean): NDArra
   const rest = a.shape.slice(1);
   const r = zeros(keepdims ? [1, ...rest] : rest, { dtype: a.dtype });
   const rows = a.shape[0]!;
-  const k = kernels();
-  const fn = a.dtype === "float32" ? k.sqdev_rows_float32 : k.sqdev_rows_float64;
-  fn(r.address("var"), a.address("var"), m.address("var"), rows, a.size / rows);
+  kernels().sqdev_rows(DTYPE_CODE[a.dtype], r.address("var"), a.address("var"), m.address("var"), rows, a.size / rows);
   return r;
 }
 
