@@ -272,30 +272,3 @@ export function masked_copy_4(dst: usize, src: usize, sstride: usize, mask: usiz
 export function masked_copy_8(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
   maskedCopy<u64>(dst, src, sstride, mask, n);
 }
-
-/** out[i] = a[i] != 0 && b[i] != 0 (op 0), || (op 1), != (xor, op 2); a[i] == 0 (op 3, b unused). 0/1 bytes. */
-export function logical_u8(out: usize, a: usize, b: usize, n: usize, op: i32): void {
-  const zero = i8x16.splat(0);
-  const one = i8x16.splat(1);
-  let i: usize = 0;
-  for (; i + 16 <= n; i += 16) {
-    const x = i8x16.ne(v128.load(a + i), zero);
-    let r: v128;
-    if (op == 3) r = v128.not(x);
-    else {
-      const y = i8x16.ne(v128.load(b + i), zero);
-      r = op == 0 ? v128.and(x, y) : op == 1 ? v128.or(x, y) : v128.xor(x, y);
-    }
-    v128.store(out + i, v128.and(r, one));
-  }
-  for (; i < n; i++) {
-    const x = load<u8>(a + i) != 0;
-    let r: bool;
-    if (op == 3) r = !x;
-    else {
-      const y = load<u8>(b + i) != 0;
-      r = op == 0 ? x && y : op == 1 ? x || y : x != y;
-    }
-    store<u8>(out + i, <u8>r);
-  }
-}
