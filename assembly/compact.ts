@@ -18,7 +18,7 @@
 //   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i], SIMD
 
 import { copyBytes } from "./bytes";
-import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./compact_tables";
+import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./tables/compact_tables";
 
 /** Number of nonzero bytes in [mask, mask + n). */
 export function count_nonzero_u8(mask: usize, n: usize): usize {

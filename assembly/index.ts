@@ -4,7 +4,7 @@ export * from "./fill";
 export * from "./cast/index";
 export * from "./copy";
 export * from "./overlap";
-export * from "./random";
+export * from "./random/index";
 export * from "./gather";
 export * from "./compact";
 export * from "./compare";

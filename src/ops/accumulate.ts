@@ -2,7 +2,7 @@
 // reductions these need no NumPy iteration order (a comparison or a running
 // sum is sequential along its axis anyway), so the axis is copied innermost
 // and contiguous in the kernel's dtype, and one kernel call
-// (assembly/reduce.ts) walks all the rows. argmin/argmax results are C
+// (assembly/reduce/) walks all the rows. argmin/argmax results are C
 // order, as NumPy's; cumsum/cumprod results are laid out in NumPy's
 // iterator order of the input (an F input gives an F result), and when
 // that order walks the axis innermost the rows themselves are the result.

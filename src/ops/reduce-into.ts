@@ -1,6 +1,6 @@
 // reduceInto: one reduction (sum, prod, max, min) over any set of axes into
 // a fresh array of the loop dtype, with NumPy's results. It runs the
-// assembly/reduce.ts kernels over the nests src/ops/reduce-order.ts plans:
+// assembly/reduce/ kernels over the nests src/ops/reduce-order.ts plans:
 // the direct nest where that is NumPy's order of operations, else a copy
 // of the input in NumPy's iteration order, reduced call by call.
 //
