@@ -128,7 +128,7 @@ export function compact_8(dst: usize, src: usize, mask: usize, n: usize, count: 
  * Copies row r (at src + r * rowStride, `rowBytes` contiguous bytes) to the
  * dense dst for every r with mask[r] nonzero; returns the rows written.
  */
-export function compact_rows(dst: usize, src: usize, mask: usize, n: usize, rowStride: isize, rowBytes: usize): usize {
+export function compact_rows(dst: usize, src: usize, mask: usize, n: usize, rowBytes: usize, rowStride: isize): usize {
   let o = dst;
   for (let r: usize = 0; r < n; r++) {
     if (load<u8>(mask + r) != 0) {
@@ -260,15 +260,15 @@ export function expand_8(dst: usize, src: usize, mask: usize, n: usize, avail: u
 }
 
 /** dst[i] = mask[i] ? src[i] : dst[i] over contiguous dst; `sstride` 0 repeats one value. */
-export function masked_copy_1(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_1(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u8>(dst, src, sstride, mask, n);
 }
-export function masked_copy_2(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_2(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u16>(dst, src, sstride, mask, n);
 }
-export function masked_copy_4(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_4(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u32>(dst, src, sstride, mask, n);
 }
-export function masked_copy_8(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_8(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u64>(dst, src, sstride, mask, n);
 }

@@ -9,9 +9,10 @@
 //                     but another axis is contiguous there (a transpose):
 //                     cache-blocked 2-d tiles, SIMD transposes in registers
 //
-// Tables. The loop nest arrives as i32 rows in the scratch area at `t`:
-// shape[n], dst strides[n], src strides[n], then n i32 counters the kernel
-// owns while it runs. Axes are outer to inner. Addresses are usize and
+// Tables (../abi.ts: counts first, the table (t, n) last). The loop nest
+// arrives as i32 rows in the scratch area at `t`: shape[n], dst
+// strides[n], src strides[n], then n i32 counters the kernel owns while it
+// runs. Axes are outer to inner. Addresses are usize and
 // strides i32: address arithmetic is mod 2^32, so both signs and addresses
 // past 2 GiB work. Kernels check nothing (the façade did) and never allocate.
 
@@ -76,7 +77,7 @@ export function copy_contiguous(dst: usize, src: usize, bytes: usize): void {
  * `n` outer axes only (the row is the merged inner axis); `rows` is the
  * product of their lengths.
  */
-export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, rowBytes: usize): void {
+export function copy_rows(dst: usize, src: usize, rows: i32, rowBytes: usize, t: usize, n: i32): void {
   clearCounters(t, n);
   let d = dst;
   let s = src;
@@ -168,16 +169,16 @@ export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, r
  * Element-by-element copy over `n` axes (n >= 1); `rows` is the product of
  * the lengths of all axes but the last. Source strides may be zero.
  */
-export function copy_strided_1(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_1(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u8>(dst, src, n, t, rows);
 }
-export function copy_strided_2(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_2(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u16>(dst, src, n, t, rows);
 }
-export function copy_strided_4(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_4(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u32>(dst, src, n, t, rows);
 }
-export function copy_strided_8(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_8(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u64>(dst, src, n, t, rows);
 }
 
@@ -320,15 +321,15 @@ const TILE_BYTES: i32 = 64;
  * product of the lengths of the first n-2 axes; `band` is how many A
  * elements one band takes (0: one cache line's worth).
  */
-export function copy_tiled_1(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_1(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u8>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES);
 }
-export function copy_tiled_2(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_2(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u16>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 2);
 }
-export function copy_tiled_4(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_4(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u32>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 4);
 }
-export function copy_tiled_8(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_8(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u64>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 8);
 }
