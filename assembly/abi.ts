@@ -35,7 +35,39 @@
   return load<i32>(t + ((<usize>(row * k + j)) << 2));
 }
 
-/** Zeroes the counters (row `row`) of the outer k - 1 axes. */
+/** Zeroes the counters (row `row`) of a table of k axes. */
 @inline export function clearCounters(t: usize, row: i32, k: i32): void {
-  memory.fill(t + ((<usize>(row * k)) << 2), 0, (<usize>(k - 1)) << 2);
+  memory.fill(t + ((<usize>(row * k)) << 2), 0, (<usize>k) << 2);
+}
+
+/**
+ * Steps the odometer over axes [0, m) (usually m = k - 1: all but the
+ * inner one) of a table of k axes whose operands (dst included) take `ops`
+ * stride rows, so the counters are row 1 + ops. Returns the axis that moved
+ * on (the axes inside it, below m, wrapped to 0), or -1 when every position
+ * has been visited.
+ */
+@inline export function advance(t: usize, k: i32, ops: i32, m: i32): i32 {
+  const ctr = t + ((<usize>((1 + ops) * k)) << 2);
+  for (let j = m - 1; j >= 0; j--) {
+    const c = ctr + ((<usize>j) << 2);
+    const i = load<i32>(c) + 1;
+    if (i < tab(t, 0, k, j)) {
+      store<i32>(c, i);
+      return j;
+    }
+    store<i32>(c, 0);
+  }
+  return -1;
+}
+
+/**
+ * How far the address of operand `row` (1 = dst, 2 = first source, …)
+ * moves when `advance(…, m)` returned axis j: one step along j, back to
+ * the start of every axis inside it below m.
+ */
+@inline export function delta(t: usize, k: i32, row: i32, j: i32, m: i32): usize {
+  let d = <usize>tab(t, row, k, j);
+  for (let i = j + 1; i < m; i++) d -= <usize>tab(t, row, k, i) * <usize>(tab(t, 0, k, i) - 1);
+  return d;
 }

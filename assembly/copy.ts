@@ -16,42 +16,8 @@
 // strides i32: address arithmetic is mod 2^32, so both signs and addresses
 // past 2 GiB work. Kernels check nothing (the façade did) and never allocate.
 
+import { advance, clearCounters, delta } from "./abi";
 import { copyBytes } from "./bytes";
-
-// ---- the outer loop ------------------------------------------------------
-
-/**
- * Steps the odometer over axes [0, m) of the table one position and returns
- * how far the destination (low half) and source (high half) addresses move.
- * Called rows-1 times for `rows` = product of those lengths, so it never
- * wraps past the end.
- */
-@inline function step(t: usize, n: i32, m: i32): u64 {
-  const idx = t + ((<usize>n * 3) << 2);
-  let dd: i32 = 0;
-  let sd: i32 = 0;
-  for (let k = m - 1; k >= 0; k--) {
-    const kk = <usize>k << 2;
-    const len = load<i32>(t + kk);
-    const ds = load<i32>(t + ((<usize>n) << 2) + kk);
-    const ss = load<i32>(t + ((<usize>n * 2) << 2) + kk);
-    const i = load<i32>(idx + kk) + 1;
-    if (i < len) {
-      store<i32>(idx + kk, i);
-      dd += ds;
-      sd += ss;
-      break;
-    }
-    store<i32>(idx + kk, 0);
-    dd -= ds * (len - 1);
-    sd -= ss * (len - 1);
-  }
-  return (<u64><u32>dd) | ((<u64><u32>sd) << 32);
-}
-
-@inline function clearCounters(t: usize, n: i32): void {
-  memory.fill(t + ((<usize>n * 3) << 2), 0, (<usize>n) << 2);
-}
 
 @inline function axisLen(t: usize, k: i32): i32 {
   return load<i32>(t + ((<usize>k) << 2));
@@ -78,7 +44,7 @@ export function copy_contiguous(dst: usize, src: usize, bytes: usize): void {
  * product of their lengths.
  */
 export function copy_rows(dst: usize, src: usize, rows: i32, rowBytes: usize, t: usize, n: i32): void {
-  clearCounters(t, n);
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   if (n == 1) {
@@ -94,9 +60,9 @@ export function copy_rows(dst: usize, src: usize, rows: i32, rowBytes: usize, t:
   for (let r = 0; r < rows; r++) {
     copyBytes(d, s, rowBytes);
     if (r + 1 < rows) {
-      const delta = step(t, n, n);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, n);
+      d += delta(t, n, 1, j, n);
+      s += delta(t, n, 2, j, n);
     }
   }
 }
@@ -152,15 +118,15 @@ export function copy_rows(dst: usize, src: usize, rows: i32, rowBytes: usize, t:
   const len = axisLen(t, last);
   const ds = dstStride(t, n, last);
   const ss = srcStride(t, n, last);
-  clearCounters(t, n);
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   for (let r = 0; r < rows; r++) {
     stridedRow<T>(d, s, len, ds, ss);
     if (r + 1 < rows) {
-      const delta = step(t, n, last);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, last);
+      d += delta(t, n, 1, j, last);
+      s += delta(t, n, 2, j, last);
     }
   }
 }
@@ -302,15 +268,15 @@ const TILE_BYTES: i32 = 64;
   const nB = axisLen(t, b);
   const dA = dstStride(t, n, a);
   const sB = srcStride(t, n, b);
-  clearCounters(t, n);
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   for (let r = 0; r < rows; r++) {
     tile2d<T>(d, s, nA, nB, dA, sB, band);
     if (r + 1 < rows) {
-      const delta = step(t, n, a);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, a);
+      d += delta(t, n, 1, j, a);
+      s += delta(t, n, 2, j, a);
     }
   }
 }

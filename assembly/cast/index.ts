@@ -39,7 +39,7 @@
 // inner axis takes a SIMD path where one exists and its strides are the
 // item sizes; the rest is a scalar loop.
 
-import { clearCounters, tab } from "../abi";
+import { advance, clearCounters, delta, tab } from "../abi";
 import { DType } from "../codes";
 import { BHalf, Half, size } from "./half";
 import { castOne } from "./scalar";
@@ -78,24 +78,10 @@ function castND<S, D>(dst: usize, src: usize, t: usize, k: i32): void {
   let d = dst;
   while (true) {
     castRun<S, D>(s, d, n, ss, ds);
-    let j = last - 1;
-    for (; j >= 0; j--) {
-      const c = t + ((<usize>(3 * k + j)) << 2);
-      const len = tab(t, 0, k, j);
-      const dj = <usize>tab(t, 1, k, j);
-      const sj = <usize>tab(t, 2, k, j);
-      const i = load<i32>(c) + 1;
-      s += sj;
-      d += dj;
-      if (i < len) {
-        store<i32>(c, i);
-        break;
-      }
-      store<i32>(c, 0);
-      s -= sj * <usize>len;
-      d -= dj * <usize>len;
-    }
+    const j = advance(t, k, 2, last);
     if (j < 0) return;
+    d += delta(t, k, 1, j, last);
+    s += delta(t, k, 2, j, last);
   }
 }
 

@@ -28,7 +28,7 @@
 // - integer power by squaring with wrap; the façade rejects negative
 //   exponents (the kernel returns 1 when it meets one).
 
-import { tab } from "../abi";
+import { advance, clearCounters, delta, tab } from "../abi";
 import { Binary, DType, Unary } from "../codes";
 import { binScalar, unScalar } from "./scalar";
 import { binVec, hasVec, unHasVec, unVec } from "./simd";
@@ -128,30 +128,16 @@ import { binVec, hasVec, unHasVec, unVec } from "./simd";
   const as = tab(t, 2, k, last);
   const bs = tab(t, 3, k, last);
   let rows = 1;
-  for (let j = 0; j < last; j++) {
-    rows *= tab(t, 0, k, j);
-    store<i32>(t + ((<usize>(4 * k + j)) << 2), 0);
-  }
+  for (let j = 0; j < last; j++) rows *= tab(t, 0, k, j);
+  clearCounters(t, 4, k);
   let bad = 0;
   for (let r = 0; r < rows; r++) {
     bad |= innerBin<T>(op, o, os, a, as, b, bs, n);
-    // Odometer over the outer axes.
-    for (let j = last - 1; j >= 0; j--) {
-      const idx = t + ((<usize>(4 * k + j)) << 2);
-      const i = load<i32>(idx) + 1;
-      const len = tab(t, 0, k, j);
-      if (i < len) {
-        store<i32>(idx, i);
-        o += <usize>tab(t, 1, k, j);
-        a += <usize>tab(t, 2, k, j);
-        b += <usize>tab(t, 3, k, j);
-        break;
-      }
-      store<i32>(idx, 0);
-      o -= <usize>(tab(t, 1, k, j) * (len - 1));
-      a -= <usize>(tab(t, 2, k, j) * (len - 1));
-      b -= <usize>(tab(t, 3, k, j) * (len - 1));
-    }
+    const j = advance(t, k, 3, last);
+    if (j < 0) break;
+    o += delta(t, k, 1, j, last);
+    a += delta(t, k, 2, j, last);
+    b += delta(t, k, 3, j, last);
   }
   return bad;
 }
@@ -164,10 +150,8 @@ import { binVec, hasVec, unHasVec, unVec } from "./simd";
   const os = tab(t, 1, k, last);
   const as = tab(t, 2, k, last);
   let rows = 1;
-  for (let j = 0; j < last; j++) {
-    rows *= tab(t, 0, k, j);
-    store<i32>(t + ((<usize>(3 * k + j)) << 2), 0);
-  }
+  for (let j = 0; j < last; j++) rows *= tab(t, 0, k, j);
+  clearCounters(t, 3, k);
   const sz = <i32>sizeof<T>();
   for (let r = 0; r < rows; r++) {
     let i = 0;
@@ -190,20 +174,10 @@ import { binVec, hasVec, unHasVec, unVec } from "./simd";
         pa += <usize>as;
       }
     }
-    for (let j = last - 1; j >= 0; j--) {
-      const idx = t + ((<usize>(3 * k + j)) << 2);
-      const i2 = load<i32>(idx) + 1;
-      const len = tab(t, 0, k, j);
-      if (i2 < len) {
-        store<i32>(idx, i2);
-        o += <usize>tab(t, 1, k, j);
-        a += <usize>tab(t, 2, k, j);
-        break;
-      }
-      store<i32>(idx, 0);
-      o -= <usize>(tab(t, 1, k, j) * (len - 1));
-      a -= <usize>(tab(t, 2, k, j) * (len - 1));
-    }
+    const j = advance(t, k, 2, last);
+    if (j < 0) break;
+    o += delta(t, k, 1, j, last);
+    a += delta(t, k, 2, j, last);
   }
 }
 

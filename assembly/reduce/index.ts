@@ -20,7 +20,7 @@
 // Products are sequential (NumPy uses no pairwise product); max and min
 // propagate NaN.
 
-import { clearCounters, tab } from "../abi";
+import { advance, clearCounters, delta, tab } from "../abi";
 import { Accumulate, ArgReduce, DType, Reduce } from "../codes";
 import { Half, isHalf } from "../cast/half";
 import { accumulateHalf, f2h, h2f, pairwiseHalf } from "./half";
@@ -140,20 +140,10 @@ import { accumulateRows, argReduce, sqdevRows } from "./rows";
     } else {
       accumulate<T>(op, o, os, a, is, n);
     }
-    for (let j = last - 1; j >= 0; j--) {
-      const idx = t + ((<usize>(3 * k + j)) << 2);
-      const i = load<i32>(idx) + 1;
-      const len = tab(t, 0, k, j);
-      if (i < len) {
-        store<i32>(idx, i);
-        o += <usize>tab(t, 1, k, j);
-        a += <usize>tab(t, 2, k, j);
-        break;
-      }
-      store<i32>(idx, 0);
-      o -= <usize>(tab(t, 1, k, j) * (len - 1));
-      a -= <usize>(tab(t, 2, k, j) * (len - 1));
-    }
+    const j = advance(t, k, 2, last);
+    if (j < 0) break;
+    o += delta(t, k, 1, j, last);
+    a += delta(t, k, 2, j, last);
   }
 }
 
