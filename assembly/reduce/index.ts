@@ -151,12 +151,31 @@ import { accumulateRows, argReduce, sqdevRows } from "./rows";
 // Unsigned sums and products run on the signed loops (same bits), bool on
 // uint8: the façade picks the loop dtype. Any other pair traps.
 
+// One function per operation, the code a literal inside, so the optimiser
+// specialises each loop on its own (a shared body with the code in a local
+// gets its arms merged by binaryen's code folding into one loop that tests
+// the operation per element).
+function sumLoop<T>(o: usize, a: usize, t: usize, k: i32): void { reduceND<T>(Reduce.sum, o, a, t, k); }
+function prodLoop<T>(o: usize, a: usize, t: usize, k: i32): void { reduceND<T>(Reduce.prod, o, a, t, k); }
+function maxLoop<T>(o: usize, a: usize, t: usize, k: i32): void { reduceND<T>(Reduce.max, o, a, t, k); }
+function minLoop<T>(o: usize, a: usize, t: usize, k: i32): void { reduceND<T>(Reduce.min, o, a, t, k); }
+function argmaxRows<T>(o: usize, a: usize, rows: i32, n: i32): void { argReduce<T, u8>(o, a, rows, n); }
+function argminRows<T>(o: usize, a: usize, rows: i32, n: i32): void { argReduce<T, i8>(o, a, rows, n); }
+function cumsumRows<T>(o: usize, a: usize, rows: i32, n: i32): void {
+  if (isHalf<T>()) accumulateHalf(Reduce.sum, o, a, rows, n);
+  else accumulateRows<T>(Reduce.sum, o, a, rows, n);
+}
+function cumprodRows<T>(o: usize, a: usize, rows: i32, n: i32): void {
+  if (isHalf<T>()) accumulateHalf(Reduce.prod, o, a, rows, n);
+  else accumulateRows<T>(Reduce.prod, o, a, rows, n);
+}
+
 function reduceOf<T>(op: i32, o: usize, a: usize, t: usize, k: i32): void {
   switch (op) {
-    case Reduce.sum: if (isSigned<T>() || isFloat<T>() || isHalf<T>()) return reduceND<T>(Reduce.sum, o, a, t, k); break;
-    case Reduce.prod: if (isSigned<T>() || isFloat<T>() || isHalf<T>()) return reduceND<T>(Reduce.prod, o, a, t, k); break;
-    case Reduce.max: if (!isHalf<T>()) return reduceND<T>(Reduce.max, o, a, t, k); break;
-    case Reduce.min: if (!isHalf<T>()) return reduceND<T>(Reduce.min, o, a, t, k); break;
+    case Reduce.sum: if (isSigned<T>() || isFloat<T>() || isHalf<T>()) return sumLoop<T>(o, a, t, k); break;
+    case Reduce.prod: if (isSigned<T>() || isFloat<T>() || isHalf<T>()) return prodLoop<T>(o, a, t, k); break;
+    case Reduce.max: if (!isHalf<T>()) return maxLoop<T>(o, a, t, k); break;
+    case Reduce.min: if (!isHalf<T>()) return minLoop<T>(o, a, t, k); break;
   }
   unreachable();
 }
@@ -180,8 +199,8 @@ export function reduce(op: i32, dtype: i32, o: usize, a: usize, t: usize, k: i32
 }
 
 function argReduceOf<T>(op: i32, o: usize, a: usize, rows: i32, n: i32): void {
-  if (op == ArgReduce.argmax) argReduce<T>(true, o, a, rows, n);
-  else argReduce<T>(false, o, a, rows, n);
+  if (op == ArgReduce.argmax) argmaxRows<T>(o, a, rows, n);
+  else argminRows<T>(o, a, rows, n);
 }
 
 /** The int64 index of the first extreme of each of `rows` contiguous rows of n (the first NaN wins). */
@@ -202,13 +221,8 @@ export function arg_reduce(op: i32, dtype: i32, o: usize, a: usize, rows: i32, n
 }
 
 function accumulateOf<T>(op: i32, o: usize, a: usize, rows: i32, n: i32): void {
-  if (isHalf<T>()) {
-    if (op == Accumulate.cumsum) accumulateHalf(Reduce.sum, o, a, rows, n);
-    else accumulateHalf(Reduce.prod, o, a, rows, n);
-  } else {
-    if (op == Accumulate.cumsum) accumulateRows<T>(Reduce.sum, o, a, rows, n);
-    else accumulateRows<T>(Reduce.prod, o, a, rows, n);
-  }
+  if (op == Accumulate.cumsum) cumsumRows<T>(o, a, rows, n);
+  else cumprodRows<T>(o, a, rows, n);
 }
 
 /** Running sums (products) along each of `rows` contiguous rows of n; o may equal a. int64, float16/32/64. */

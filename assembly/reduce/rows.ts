@@ -30,8 +30,13 @@ import { combine, fsub, vop } from "./ops";
   }
 }
 
-/** Index of the first maximum (or minimum) of each of `rows` rows of `n`; the first NaN wins. */
-@inline export function argReduce<T>(isMax: bool, o: usize, a: usize, rows: i32, n: i32): void {
+/**
+ * Index of the first maximum (M = u8) or minimum (M = i8) of each of `rows`
+ * rows of `n`; the first NaN wins. The choice is a type so that it is
+ * settled at compile time: a bool argument let the optimiser merge the two
+ * instances into one loop that picks the comparison per element.
+ */
+@inline export function argReduce<T, M>(o: usize, a: usize, rows: i32, n: i32): void {
   const sz = <usize>sizeof<T>();
   for (let r = 0; r < rows; r++) {
     const p = a + <usize>r * <usize>n * sz;
@@ -44,7 +49,7 @@ import { combine, fsub, vop } from "./ops";
           bi = i;
           break;
         }
-        if (isMax ? x > best : x < best) {
+        if (isSigned<M>() ? x < best : x > best) {
           best = x;
           bi = i;
         }
