@@ -4,7 +4,7 @@
 // Masks are contiguous bytes, zero = false (the façade makes a contiguous
 // copy of any other mask first). The mask is read 16 bytes at a time: an
 // all-false block is skipped, any other block is packed with vector
-// swizzles from the tables of compact_tables.ts (2x faster than a
+// swizzles from the tables of tables/compact_tables.ts (2x faster than a
 // branchless scalar loop on a random half-true mask), except near the
 // output's end, where the scalar loop stores up to the block's last true
 // element only, so no store ever lands past the output.

@@ -1,4 +1,7 @@
-// The kernel module: one export list for every kernel family.
+// The kernel module: one export list for every kernel family. The argument
+// order every export follows is in ./abi.ts; the dtype and operation codes
+// the dispatching exports switch on are in ./codes.ts (and, generated from
+// it, src/generated/codes.ts).
 export * from "./heap";
 export * from "./fill";
 export * from "./cast/index";
