@@ -4,7 +4,7 @@
 // Masks are contiguous bytes, zero = false (the façade makes a contiguous
 // copy of any other mask first). The mask is read 16 bytes at a time: an
 // all-false block is skipped, any other block is packed with vector
-// swizzles from the tables of compact_tables.ts (2x faster than a
+// swizzles from the tables of tables/compact_tables.ts (2x faster than a
 // branchless scalar loop on a random half-true mask), except near the
 // output's end, where the scalar loop stores up to the block's last true
 // element only, so no store ever lands past the output.
@@ -18,7 +18,7 @@
 //   masked_copy_N          dst[i] = mask ? src[i * sstride] : dst[i], SIMD
 
 import { copyBytes } from "./bytes";
-import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./compact_tables";
+import { COMPACT_W1, COMPACT_W2, COMPACT_W4, COMPACT_W8, EXPAND_W2, EXPAND_W4, EXPAND_W8, LANES_W2, LANES_W4, LANES_W8 } from "./tables/compact_tables";
 
 /** Number of nonzero bytes in [mask, mask + n). */
 export function count_nonzero_u8(mask: usize, n: usize): usize {
@@ -128,7 +128,7 @@ export function compact_8(dst: usize, src: usize, mask: usize, n: usize, count: 
  * Copies row r (at src + r * rowStride, `rowBytes` contiguous bytes) to the
  * dense dst for every r with mask[r] nonzero; returns the rows written.
  */
-export function compact_rows(dst: usize, src: usize, mask: usize, n: usize, rowStride: isize, rowBytes: usize): usize {
+export function compact_rows(dst: usize, src: usize, mask: usize, n: usize, rowBytes: usize, rowStride: isize): usize {
   let o = dst;
   for (let r: usize = 0; r < n; r++) {
     if (load<u8>(mask + r) != 0) {
@@ -260,42 +260,15 @@ export function expand_8(dst: usize, src: usize, mask: usize, n: usize, avail: u
 }
 
 /** dst[i] = mask[i] ? src[i] : dst[i] over contiguous dst; `sstride` 0 repeats one value. */
-export function masked_copy_1(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_1(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u8>(dst, src, sstride, mask, n);
 }
-export function masked_copy_2(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_2(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u16>(dst, src, sstride, mask, n);
 }
-export function masked_copy_4(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_4(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u32>(dst, src, sstride, mask, n);
 }
-export function masked_copy_8(dst: usize, src: usize, sstride: usize, mask: usize, n: usize): void {
+export function masked_copy_8(dst: usize, src: usize, mask: usize, n: usize, sstride: usize): void {
   maskedCopy<u64>(dst, src, sstride, mask, n);
-}
-
-/** out[i] = a[i] != 0 && b[i] != 0 (op 0), || (op 1), != (xor, op 2); a[i] == 0 (op 3, b unused). 0/1 bytes. */
-export function logical_u8(out: usize, a: usize, b: usize, n: usize, op: i32): void {
-  const zero = i8x16.splat(0);
-  const one = i8x16.splat(1);
-  let i: usize = 0;
-  for (; i + 16 <= n; i += 16) {
-    const x = i8x16.ne(v128.load(a + i), zero);
-    let r: v128;
-    if (op == 3) r = v128.not(x);
-    else {
-      const y = i8x16.ne(v128.load(b + i), zero);
-      r = op == 0 ? v128.and(x, y) : op == 1 ? v128.or(x, y) : v128.xor(x, y);
-    }
-    v128.store(out + i, v128.and(r, one));
-  }
-  for (; i < n; i++) {
-    const x = load<u8>(a + i) != 0;
-    let r: bool;
-    if (op == 3) r = !x;
-    else {
-      const y = load<u8>(b + i) != 0;
-      r = op == 0 ? x && y : op == 1 ? x || y : x != y;
-    }
-    store<u8>(out + i, <u8>r);
-  }
 }

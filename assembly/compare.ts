@@ -1,32 +1,38 @@
-// Element-wise comparisons into bool (0/1 bytes), 16 results per SIMD step.
+// Element-wise comparisons into bool (0/1 bytes), 16 results per SIMD step,
+// and the logical operations on truth bytes: compare(op, dtype, out, a, b,
+// n, scalarB) and logical(op, out, a, b, n), ABI of ./abi.ts.
 //
-// op: 0 ==, 1 !=, 2 <, 3 <=, 4 >, 5 >=. A scalar on the left is the façade's
-// business (it swaps the operator). Operands are contiguous and of one
-// dtype (the façade casts by NumPy's promotion rules first); float16 and
-// bfloat16 arrive as float32. Each export switches on `op` once, outside
-// the loop: every case is its own loop after inlining.
+// op: the Compare codes of ./codes.ts (==, !=, <, <=, >, >=). A scalar
+// on the left is the façade's business (it swaps the operator); a scalar
+// on the right is one element at b, read once. Operands are contiguous
+// and of one dtype (the façade casts by NumPy's promotion rules first);
+// float16 and bfloat16 arrive as float32, bool as uint8. Each call
+// switches on `op` once, outside the loop: every case is its own loop
+// after inlining.
 //
 // Lane masks (all ones / zero) narrow to bytes with saturating narrows
 // (8-byte lanes are first shuffled to 4-byte ones) and are ANDed with 1.
 // uint64 has no SIMD ordering compare, so it runs the scalar loop.
 
+import { Compare, DType, Logical } from "./codes";
+
 @inline function cmpV<T>(a: v128, b: v128, op: i32): v128 {
   // uint64 never takes the SIMD loop; this only keeps the generic compiling.
   if (isInteger<T>() && sizeof<T>() == 8 && !isSigned<T>()) return v128.eq<i64>(a, b);
-  if (op == 0) return v128.eq<T>(a, b);
-  if (op == 1) return v128.ne<T>(a, b);
-  if (op == 2) return v128.lt<T>(a, b);
-  if (op == 3) return v128.le<T>(a, b);
-  if (op == 4) return v128.gt<T>(a, b);
+  if (op == Compare.equal) return v128.eq<T>(a, b);
+  if (op == Compare.not_equal) return v128.ne<T>(a, b);
+  if (op == Compare.less) return v128.lt<T>(a, b);
+  if (op == Compare.less_equal) return v128.le<T>(a, b);
+  if (op == Compare.greater) return v128.gt<T>(a, b);
   return v128.ge<T>(a, b);
 }
 
 @inline function cmpS<T>(a: T, b: T, op: i32): u8 {
-  if (op == 0) return <u8>(a == b);
-  if (op == 1) return <u8>(a != b);
-  if (op == 2) return <u8>(a < b);
-  if (op == 3) return <u8>(a <= b);
-  if (op == 4) return <u8>(a > b);
+  if (op == Compare.equal) return <u8>(a == b);
+  if (op == Compare.not_equal) return <u8>(a != b);
+  if (op == Compare.less) return <u8>(a < b);
+  if (op == Compare.less_equal) return <u8>(a <= b);
+  if (op == Compare.greater) return <u8>(a > b);
   return <u8>(a >= b);
 }
 
@@ -80,36 +86,100 @@
   }
 }
 
-@inline function dispatch<T>(a: usize, b: usize, s: T, out: usize, n: usize, scalar: bool, op: i32): void {
-  const simd = !(isInteger<T>() && sizeof<T>() == 8 && !isSigned<T>());
-  if (op == 0) loop<T>(a, b, s, out, n, scalar, 0, simd);
-  else if (op == 1) loop<T>(a, b, s, out, n, scalar, 1, simd);
-  else if (op == 2) loop<T>(a, b, s, out, n, scalar, 2, simd);
-  else if (op == 3) loop<T>(a, b, s, out, n, scalar, 3, simd);
-  else if (op == 4) loop<T>(a, b, s, out, n, scalar, 4, simd);
-  else loop<T>(a, b, s, out, n, scalar, 5, simd);
+/** The uint64 loop is scalar (no SIMD ordering compare for it). */
+@inline function simdFor<T>(): bool {
+  return !(isInteger<T>() && sizeof<T>() == 8 && !isSigned<T>());
 }
 
-// out[i] = a[i] op b[i]
-export function compare_vv_int8(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<i8>(a, b, 0, out, n, false, op); }
-export function compare_vv_uint8(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<u8>(a, b, 0, out, n, false, op); }
-export function compare_vv_int16(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<i16>(a, b, 0, out, n, false, op); }
-export function compare_vv_uint16(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<u16>(a, b, 0, out, n, false, op); }
-export function compare_vv_int32(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<i32>(a, b, 0, out, n, false, op); }
-export function compare_vv_uint32(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<u32>(a, b, 0, out, n, false, op); }
-export function compare_vv_int64(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<i64>(a, b, 0, out, n, false, op); }
-export function compare_vv_uint64(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<u64>(a, b, 0, out, n, false, op); }
-export function compare_vv_float32(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<f32>(a, b, 0, out, n, false, op); }
-export function compare_vv_float64(a: usize, b: usize, out: usize, n: usize, op: i32): void { dispatch<f64>(a, b, 0, out, n, false, op); }
+// One function per (operation, scalar or not), with both literals inside,
+// so the optimiser specialises each loop on its own. (One shared body with
+// them in locals lets binaryen's code folding merge the arms into a loop
+// that tests them per vector: 3-4x slower.)
+function equalVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.equal, simdFor<T>()); }
+function equalVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.equal, simdFor<T>()); }
+function notEqualVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.not_equal, simdFor<T>()); }
+function notEqualVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.not_equal, simdFor<T>()); }
+function lessVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.less, simdFor<T>()); }
+function lessVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.less, simdFor<T>()); }
+function lessEqualVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.less_equal, simdFor<T>()); }
+function lessEqualVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.less_equal, simdFor<T>()); }
+function greaterVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.greater, simdFor<T>()); }
+function greaterVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.greater, simdFor<T>()); }
+function greaterEqualVV<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, b, <T>0, out, n, false, Compare.greater_equal, simdFor<T>()); }
+function greaterEqualVS<T>(out: usize, a: usize, b: usize, n: usize): void { loop<T>(a, 0, load<T>(b), out, n, true, Compare.greater_equal, simdFor<T>()); }
 
-// out[i] = a[i] op s
-export function compare_vs_int8(a: usize, s: i8, out: usize, n: usize, op: i32): void { dispatch<i8>(a, 0, s, out, n, true, op); }
-export function compare_vs_uint8(a: usize, s: u8, out: usize, n: usize, op: i32): void { dispatch<u8>(a, 0, s, out, n, true, op); }
-export function compare_vs_int16(a: usize, s: i16, out: usize, n: usize, op: i32): void { dispatch<i16>(a, 0, s, out, n, true, op); }
-export function compare_vs_uint16(a: usize, s: u16, out: usize, n: usize, op: i32): void { dispatch<u16>(a, 0, s, out, n, true, op); }
-export function compare_vs_int32(a: usize, s: i32, out: usize, n: usize, op: i32): void { dispatch<i32>(a, 0, s, out, n, true, op); }
-export function compare_vs_uint32(a: usize, s: u32, out: usize, n: usize, op: i32): void { dispatch<u32>(a, 0, s, out, n, true, op); }
-export function compare_vs_int64(a: usize, s: i64, out: usize, n: usize, op: i32): void { dispatch<i64>(a, 0, s, out, n, true, op); }
-export function compare_vs_uint64(a: usize, s: u64, out: usize, n: usize, op: i32): void { dispatch<u64>(a, 0, s, out, n, true, op); }
-export function compare_vs_float32(a: usize, s: f32, out: usize, n: usize, op: i32): void { dispatch<f32>(a, 0, s, out, n, true, op); }
-export function compare_vs_float64(a: usize, s: f64, out: usize, n: usize, op: i32): void { dispatch<f64>(a, 0, s, out, n, true, op); }
+function dispatch<T>(out: usize, a: usize, b: usize, n: usize, op: i32, scalarB: bool): void {
+  if (scalarB) {
+    switch (op) {
+      case Compare.equal: return equalVS<T>(out, a, b, n);
+      case Compare.not_equal: return notEqualVS<T>(out, a, b, n);
+      case Compare.less: return lessVS<T>(out, a, b, n);
+      case Compare.less_equal: return lessEqualVS<T>(out, a, b, n);
+      case Compare.greater: return greaterVS<T>(out, a, b, n);
+      case Compare.greater_equal: return greaterEqualVS<T>(out, a, b, n);
+    }
+  } else {
+    switch (op) {
+      case Compare.equal: return equalVV<T>(out, a, b, n);
+      case Compare.not_equal: return notEqualVV<T>(out, a, b, n);
+      case Compare.less: return lessVV<T>(out, a, b, n);
+      case Compare.less_equal: return lessEqualVV<T>(out, a, b, n);
+      case Compare.greater: return greaterVV<T>(out, a, b, n);
+      case Compare.greater_equal: return greaterEqualVV<T>(out, a, b, n);
+    }
+  }
+  unreachable();
+}
+
+/**
+ * out[i] = a[i] `op` b[i] (b a C run of n, or, when scalarB, one element
+ * the façade stored in the dtype) for n elements of dtype `dtype`; codes
+ * of ./codes.ts (Compare, DType).
+ */
+export function compare(op: i32, dtype: i32, out: usize, a: usize, b: usize, n: usize, scalarB: bool): void {
+  switch (dtype) {
+    case DType.int8: return dispatch<i8>(out, a, b, n, op, scalarB);
+    case DType.uint8: return dispatch<u8>(out, a, b, n, op, scalarB);
+    case DType.int16: return dispatch<i16>(out, a, b, n, op, scalarB);
+    case DType.uint16: return dispatch<u16>(out, a, b, n, op, scalarB);
+    case DType.int32: return dispatch<i32>(out, a, b, n, op, scalarB);
+    case DType.uint32: return dispatch<u32>(out, a, b, n, op, scalarB);
+    case DType.int64: return dispatch<i64>(out, a, b, n, op, scalarB);
+    case DType.uint64: return dispatch<u64>(out, a, b, n, op, scalarB);
+    case DType.float32: return dispatch<f32>(out, a, b, n, op, scalarB);
+    case DType.float64: return dispatch<f64>(out, a, b, n, op, scalarB);
+  }
+  unreachable();
+}
+
+// ---- logical operations on truth bytes -------------------------------------
+
+/**
+ * out[i] = a[i] and/or/xor b[i] on truth bytes (nonzero is true), or not
+ * a[i] (b unused); Logical codes of ./codes.ts. 0/1 bytes.
+ */
+export function logical(op: i32, out: usize, a: usize, b: usize, n: usize): void {
+  const zero = i8x16.splat(0);
+  const one = i8x16.splat(1);
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    const x = i8x16.ne(v128.load(a + i), zero);
+    let r: v128;
+    if (op == Logical.logical_not) r = v128.not(x);
+    else {
+      const y = i8x16.ne(v128.load(b + i), zero);
+      r = op == Logical.logical_and ? v128.and(x, y) : op == Logical.logical_or ? v128.or(x, y) : v128.xor(x, y);
+    }
+    v128.store(out + i, v128.and(r, one));
+  }
+  for (; i < n; i++) {
+    const x = load<u8>(a + i) != 0;
+    let r: bool;
+    if (op == Logical.logical_not) r = !x;
+    else {
+      const y = load<u8>(b + i) != 0;
+      r = op == Logical.logical_and ? x && y : op == Logical.logical_or ? x || y : x != y;
+    }
+    store<u8>(out + i, <u8>r);
+  }
+}

@@ -9,48 +9,15 @@
 //                     but another axis is contiguous there (a transpose):
 //                     cache-blocked 2-d tiles, SIMD transposes in registers
 //
-// Tables. The loop nest arrives as i32 rows in the scratch area at `t`:
-// shape[n], dst strides[n], src strides[n], then n i32 counters the kernel
-// owns while it runs. Axes are outer to inner. Addresses are usize and
+// Tables (../abi.ts: counts first, the table (t, n) last). The loop nest
+// arrives as i32 rows in the scratch area at `t`: shape[n], dst
+// strides[n], src strides[n], then n i32 counters the kernel owns while it
+// runs. Axes are outer to inner. Addresses are usize and
 // strides i32: address arithmetic is mod 2^32, so both signs and addresses
 // past 2 GiB work. Kernels check nothing (the façade did) and never allocate.
 
+import { advance, clearCounters, delta } from "./abi";
 import { copyBytes } from "./bytes";
-
-// ---- the outer loop ------------------------------------------------------
-
-/**
- * Steps the odometer over axes [0, m) of the table one position and returns
- * how far the destination (low half) and source (high half) addresses move.
- * Called rows-1 times for `rows` = product of those lengths, so it never
- * wraps past the end.
- */
-@inline function step(t: usize, n: i32, m: i32): u64 {
-  const idx = t + ((<usize>n * 3) << 2);
-  let dd: i32 = 0;
-  let sd: i32 = 0;
-  for (let k = m - 1; k >= 0; k--) {
-    const kk = <usize>k << 2;
-    const len = load<i32>(t + kk);
-    const ds = load<i32>(t + ((<usize>n) << 2) + kk);
-    const ss = load<i32>(t + ((<usize>n * 2) << 2) + kk);
-    const i = load<i32>(idx + kk) + 1;
-    if (i < len) {
-      store<i32>(idx + kk, i);
-      dd += ds;
-      sd += ss;
-      break;
-    }
-    store<i32>(idx + kk, 0);
-    dd -= ds * (len - 1);
-    sd -= ss * (len - 1);
-  }
-  return (<u64><u32>dd) | ((<u64><u32>sd) << 32);
-}
-
-@inline function clearCounters(t: usize, n: i32): void {
-  memory.fill(t + ((<usize>n * 3) << 2), 0, (<usize>n) << 2);
-}
 
 @inline function axisLen(t: usize, k: i32): i32 {
   return load<i32>(t + ((<usize>k) << 2));
@@ -76,8 +43,8 @@ export function copy_contiguous(dst: usize, src: usize, bytes: usize): void {
  * `n` outer axes only (the row is the merged inner axis); `rows` is the
  * product of their lengths.
  */
-export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, rowBytes: usize): void {
-  clearCounters(t, n);
+export function copy_rows(dst: usize, src: usize, rows: i32, rowBytes: usize, t: usize, n: i32): void {
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   if (n == 1) {
@@ -93,9 +60,9 @@ export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, r
   for (let r = 0; r < rows; r++) {
     copyBytes(d, s, rowBytes);
     if (r + 1 < rows) {
-      const delta = step(t, n, n);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, n);
+      d += delta(t, n, 1, j, n);
+      s += delta(t, n, 2, j, n);
     }
   }
 }
@@ -151,15 +118,15 @@ export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, r
   const len = axisLen(t, last);
   const ds = dstStride(t, n, last);
   const ss = srcStride(t, n, last);
-  clearCounters(t, n);
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   for (let r = 0; r < rows; r++) {
     stridedRow<T>(d, s, len, ds, ss);
     if (r + 1 < rows) {
-      const delta = step(t, n, last);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, last);
+      d += delta(t, n, 1, j, last);
+      s += delta(t, n, 2, j, last);
     }
   }
 }
@@ -168,16 +135,16 @@ export function copy_rows(dst: usize, src: usize, n: i32, t: usize, rows: i32, r
  * Element-by-element copy over `n` axes (n >= 1); `rows` is the product of
  * the lengths of all axes but the last. Source strides may be zero.
  */
-export function copy_strided_1(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_1(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u8>(dst, src, n, t, rows);
 }
-export function copy_strided_2(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_2(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u16>(dst, src, n, t, rows);
 }
-export function copy_strided_4(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_4(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u32>(dst, src, n, t, rows);
 }
-export function copy_strided_8(dst: usize, src: usize, n: i32, t: usize, rows: i32): void {
+export function copy_strided_8(dst: usize, src: usize, rows: i32, t: usize, n: i32): void {
   strided<u64>(dst, src, n, t, rows);
 }
 
@@ -301,15 +268,15 @@ const TILE_BYTES: i32 = 64;
   const nB = axisLen(t, b);
   const dA = dstStride(t, n, a);
   const sB = srcStride(t, n, b);
-  clearCounters(t, n);
+  clearCounters(t, 3, n);
   let d = dst;
   let s = src;
   for (let r = 0; r < rows; r++) {
     tile2d<T>(d, s, nA, nB, dA, sB, band);
     if (r + 1 < rows) {
-      const delta = step(t, n, a);
-      d += <usize><i32>delta;
-      s += <usize><i32>(delta >> 32);
+      const j = advance(t, n, 2, a);
+      d += delta(t, n, 1, j, a);
+      s += delta(t, n, 2, j, a);
     }
   }
 }
@@ -320,15 +287,15 @@ const TILE_BYTES: i32 = 64;
  * product of the lengths of the first n-2 axes; `band` is how many A
  * elements one band takes (0: one cache line's worth).
  */
-export function copy_tiled_1(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_1(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u8>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES);
 }
-export function copy_tiled_2(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_2(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u16>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 2);
 }
-export function copy_tiled_4(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_4(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u32>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 4);
 }
-export function copy_tiled_8(dst: usize, src: usize, n: i32, t: usize, rows: i32, band: i32): void {
+export function copy_tiled_8(dst: usize, src: usize, rows: i32, band: i32, t: usize, n: i32): void {
   tiled<u64>(dst, src, n, t, rows, band > 0 ? band : TILE_BYTES / 8);
 }

@@ -16,6 +16,7 @@
 //   gather_blocks / scatter_blocks  move the blocks named by the offset table
 //   index_wrap_i64 / index_clip_i64  take()'s "wrap" and "clip" modes
 //
+// Arguments follow ../abi.ts (dst, sources, counts, strides, table last).
 // Tables are i32 rows in the scratch area at `t`: shape[k], dst strides[k],
 // src strides[k], then k counters the kernel owns. Bounds failures return the
 // position p of the first bad index (the façade reads the value and words
@@ -42,11 +43,11 @@ export function gather_rows_i64(
   dst: usize,
   src: usize,
   idx: usize,
-  istride: isize,
   n: i32,
   axisLen: i64,
-  axisStride: isize,
   rowBytes: usize,
+  istride: isize,
+  axisStride: isize,
 ): i32 {
   let d = dst;
   let ip = idx;
@@ -68,13 +69,13 @@ export function gather_rows_i64(
  */
 export function gather_offsets_i64(
   off: usize,
-  n: i32,
   idx: usize,
+  n: i32,
+  axisLen: i64,
+  first: bool,
+  axisStride: i32,
   t: usize,
   nd: i32,
-  axisLen: i64,
-  axisStride: i32,
-  first: bool,
 ): i32 {
   const cnt = t + ((<usize>nd * 2) << 2);
   memory.fill(cnt, 0, (<usize>nd) << 2);
@@ -172,12 +173,12 @@ export function gather_offsets_i64(
  * dst + p * rows * rowBytes. The block is `rows` rows of `rowBytes` bytes
  * walked by the k-axis table at t (dst strides, then src strides).
  */
-export function gather_blocks(dst: usize, src: usize, off: usize, n: i32, t: usize, k: i32, rows: i32, rowBytes: usize): void {
+export function gather_blocks(dst: usize, src: usize, off: usize, n: i32, rows: i32, rowBytes: usize, t: usize, k: i32): void {
   moveBlocks(dst, src, off, n, t, k, rows, rowBytes, false);
 }
 
 /** The reverse of gather_blocks: block p of the dense `values` goes to `dst + off[p]` (later blocks win). */
-export function scatter_blocks(values: usize, dst: usize, off: usize, n: i32, t: usize, k: i32, rows: i32, rowBytes: usize): void {
+export function scatter_blocks(dst: usize, values: usize, off: usize, n: i32, rows: i32, rowBytes: usize, t: usize, k: i32): void {
   moveBlocks(values, dst, off, n, t, k, rows, rowBytes, true);
 }
 

@@ -1,6 +1,6 @@
 // W6a–f: astype. Each is one cast-kernel call over a contiguous run
 // (src/ops/astype.ts, path "contiguous"): float32 <-> float64 and float32
-// <-> float16 take the SIMD loops of assembly/cast.ts; the small int64
+// <-> float16 take the SIMD loops of assembly/cast/; the small int64
 // casts measure the fixed cost of a call (allocation, descriptor, dispatch).
 
 import { arange, type NDArray } from "../src/index.js";

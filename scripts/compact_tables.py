@@ -1,4 +1,4 @@
-"""Writes assembly/compact_tables.ts: the shuffle patterns of the SIMD
+"""Writes assembly/tables/compact_tables.ts: the shuffle patterns of the SIMD
 compaction and expansion kernels (assembly/compact.ts).
 
 For elements of w bytes, a 16-byte vector holds L = 16 / w of them (L = 8 for
@@ -12,7 +12,7 @@ writes zero there, and the kernel never keeps them).
 
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "assembly" / "compact_tables.ts"
+OUT = Path(__file__).resolve().parent.parent / "assembly" / "tables" / "compact_tables.ts"
 
 
 def table(w: int, lanes: int) -> list[int]:

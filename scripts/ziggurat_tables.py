@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes assembly/random_tables.ts: the 256-layer ziggurat tables for the
+"""Writes assembly/tables/random_tables.ts: the 256-layer ziggurat tables for the
 standard normal (Marsaglia & Tsang, 2000) that NumPy's Generator uses, in a
 float64 (52-bit) and a float32 (23-bit) variant.
 
@@ -30,7 +30,7 @@ scripts/fixtures_random.py confirms through the samples.
 The file also carries the 128-entry (1/c, log c) table of the table-driven
 log (ARM optimized-routines, used by glibc >= 2.28 and by musl), taken from
 AssemblyScript's standard library, which already compiles it into the
-module for Math.log but does not export it: assembly/random.ts needs it to
+module for Math.log but does not export it: assembly/random/log.ts needs it to
 evaluate log the way glibc's FMA build does (see `logGlibcFma` there).
 
 Run: python3 scripts/ziggurat_tables.py
@@ -157,7 +157,7 @@ export const LOG_INVC_LOGC: StaticArray<u64> = [
 {lines(log_table(), 4)}
 ];
 '''
-    path = os.path.join(os.path.dirname(__file__), "..", "assembly", "random_tables.ts")
+    path = os.path.join(os.path.dirname(__file__), "..", "assembly", "tables", "random_tables.ts")
     with open(path, "w") as fh:
         fh.write(src)
     print("wrote", os.path.normpath(path))

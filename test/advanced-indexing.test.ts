@@ -245,7 +245,7 @@ describe("advanced indexing: paths and details", () => {
               for (let b = 0; b < w; b++) want[i * w + b] = mem[V + from * w + b]!;
             }
             if (mode === "expand") expandW(R, V, M, n, nnz);
-            else blendW(R, V, mode === "blend" ? w : 0, M, n);
+            else blendW(R, V, M, n, mode === "blend" ? w : 0);
             const after = new Uint8Array(heapMemory().buffer);
             const what = `${mode} w=${w} n=${n} p=${p}`;
             expect(Array.from(after.subarray(R, R + n * w)), what).toEqual(want);

@@ -1,4 +1,4 @@
-// The cast family: astype and castInto, over the kernels in assembly/cast.ts.
+// The cast family: astype and castInto, over the kernel in assembly/cast/.
 //
 // astype validates (dtype, casting mode, order), decides whether the array
 // itself can be returned (copy: false), lays out the result as NumPy does
@@ -17,7 +17,7 @@
 //
 // Values are NumPy's (ml_dtypes' for bfloat16) bit for bit; the rules,
 // including float -> integer for NaN, infinity and out-of-range values,
-// are listed at the top of assembly/cast.ts.
+// are listed at the top of assembly/cast/index.ts.
 
 import { ValueError, formatShape } from "../core/errors.js";
 import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../core/dtype.js";
@@ -29,6 +29,7 @@ import { NDArray, type CopyOrder } from "../core/ndarray.js";
 import { canCast, castingError, checkCasting, type Casting } from "../core/casting.js";
 import { copySame } from "./copy.js";
 import { recordCopy } from "../core/ledger.js";
+import { DTYPE_CODE } from "../generated/codes.js";
 
 export type { Casting } from "../core/casting.js";
 
@@ -103,28 +104,6 @@ function emptyFor(a: NDArray, to: DType, order: CopyOrder): NDArray {
   return emptyArray(shape, to, layout, a);
 }
 
-type CastKernel = (src: number, dst: number, n: number, ss: number, ds: number, table: number, outer: number) => void;
-
-let table: CastKernel[] = [];
-let tableOf: Kernels | null = null;
-
-/** The kernel for (from, to), by the export name cast_<from>_<to>. */
-function kernelFor(from: DType, to: DType): CastKernel {
-  const k = kernels();
-  if (tableOf !== k) {
-    const n = DTYPE_NAMES.length;
-    table = new Array<CastKernel>(n * n);
-    const exports = k as unknown as Record<string, CastKernel>;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) if (i !== j) table[i * n + j] = exports[`cast_${DTYPE_NAMES[i]}_${DTYPE_NAMES[j]}`]!;
-    }
-    tableOf = k;
-  }
-  return table[DTYPE_INDEX[from] * DTYPE_NAMES.length + DTYPE_INDEX[to]]!;
-}
-
-const DTYPE_INDEX = Object.fromEntries(DTYPE_NAMES.map((d, i) => [d, i])) as Record<DType, number>;
-
 /** Which path castInto took last (tests and benchmarks read it). */
 export let lastCastPath: "contiguous" | "planned" | "staged" | "empty" = "empty";
 
@@ -151,7 +130,8 @@ export function castInto(dst: NDArray, src: NDArray): void {
     lastCastPath = "empty";
     return;
   }
-  const fn = kernelFor(src.dtype, dst.dtype);
+  const to = DTYPE_CODE[dst.dtype];
+  const from = DTYPE_CODE[src.dtype];
   if (overlaps(dst, d, src, s)) {
     const tmp = emptyArray(shape, dst.dtype);
     try {
@@ -163,28 +143,33 @@ export function castInto(dst: NDArray, src: NDArray): void {
     lastCastPath = "staged";
     return;
   }
+  // The stride table (assembly/abi.ts): rows shape, dst strides, src
+  // strides, counters; strides stored modulo 2^32, as the kernel adds them.
+  const t = scratch();
   if ((dst.isC && src.isC) || (dst.isF && src.isF)) {
-    fn(s, d, n, src.itemsize, dst.itemsize, 0, 0);
+    dv.setInt32(t, n, true);
+    dv.setInt32(t + 4, dst.itemsize, true);
+    dv.setInt32(t + 8, src.itemsize, true);
+    kernels().cast(to, from, d, s, t, 1);
     lastCastPath = "contiguous";
     return;
   }
   const plan = planLoops(shape, [dst.strides, src.strides]);
   const nd = plan.shape.length;
-  const ds = plan.strides[0]!;
-  const ss = plan.strides[1]!;
   if (nd === 0) {
-    fn(s + plan.offsets[1]!, d + plan.offsets[0]!, 1, 0, 0, 0, 0);
+    dv.setInt32(t, 1, true);
+    dv.setInt32(t + 4, 0, true);
+    dv.setInt32(t + 8, 0, true);
+    kernels().cast(to, from, d + plan.offsets[0]!, s + plan.offsets[1]!, t, 1);
   } else {
-    // Outer axes, outermost first: length, source stride, destination
-    // stride, counter. Strides are stored modulo 2^32, as the kernel adds them.
-    const t = scratch();
-    for (let k = 0; k < nd - 1; k++) {
-      dv.setUint32(t + 16 * k, plan.shape[k]!, true);
-      dv.setInt32(t + 16 * k + 4, ss[k]! | 0, true);
-      dv.setInt32(t + 16 * k + 8, ds[k]! | 0, true);
-      dv.setUint32(t + 16 * k + 12, 0, true);
+    const ds = plan.strides[0]!;
+    const ss = plan.strides[1]!;
+    for (let k = 0; k < nd; k++) {
+      dv.setInt32(t + 4 * k, plan.shape[k]!, true);
+      dv.setInt32(t + 4 * (nd + k), ds[k]! | 0, true);
+      dv.setInt32(t + 4 * (2 * nd + k), ss[k]! | 0, true);
     }
-    fn(s + plan.offsets[1]!, d + plan.offsets[0]!, plan.shape[nd - 1]!, ss[nd - 1]! | 0, ds[nd - 1]! | 0, t, nd - 1);
+    kernels().cast(to, from, d + plan.offsets[0]!, s + plan.offsets[1]!, t, nd);
   }
   lastCastPath = "planned";
 }

@@ -98,7 +98,7 @@ export function compactRows(src: NDArray, mask: NDArray): NDArray {
   const out = emptyArray([nnz, ...src.shape.slice(1)], src.dtype);
   const rowBytes = shapeSize(src.shape.slice(1)) * DTYPES[src.dtype].itemsize;
   if (nnz === 0 || rowBytes === 0) return out;
-  kernels().compact_rows(out.address("compress"), src.address("compress"), mask.address("compress"), mask.size, src.strides[0]!, rowBytes);
+  kernels().compact_rows(out.address("compress"), src.address("compress"), mask.address("compress"), mask.size, rowBytes, src.strides[0]!);
   return out;
 }
 
@@ -116,10 +116,10 @@ export function maskedCopy(dst: NDArray, mask: NDArray, values: NDArray): void {
   const d = dst.address("putmask");
   const v = values.address("putmask");
   const m = mask.address("putmask");
-  if (w === 4) k.masked_copy_4(d, v, ss, m, n);
-  else if (w === 8) k.masked_copy_8(d, v, ss, m, n);
-  else if (w === 2) k.masked_copy_2(d, v, ss, m, n);
-  else k.masked_copy_1(d, v, ss, m, n);
+  if (w === 4) k.masked_copy_4(d, v, m, n, ss);
+  else if (w === 8) k.masked_copy_8(d, v, m, n, ss);
+  else if (w === 2) k.masked_copy_2(d, v, m, n, ss);
+  else k.masked_copy_1(d, v, m, n, ss);
 }
 
 /** @internal The masked scatter: the k-th true position of the contiguous dst gets values[k] (contiguous, dst's dtype). */

@@ -1,5 +1,5 @@
 // Element-wise comparisons and logical operations into bool arrays, with
-// NumPy's broadcasting and NEP 50 scalar rules, on assembly/compare.ts.
+// NumPy's broadcasting and NEP 50 scalar rules, on assembly/compare.ts (compare, logical).
 //
 // The common type decides the kernel: `resultType` of the operands (a JS
 // number or bigint is a weak scalar, so `E > 0` compares in float32).
@@ -20,14 +20,14 @@ import { resultType } from "../core/casting.js";
 import { OverflowError, ValueError, formatShape } from "../core/errors.js";
 import { copyFrom } from "./cast.js";
 import { maskBytes } from "./compact.js";
+import { COMPARE_CODE, DTYPE_CODE, LOGICAL_CODE } from "../generated/codes.js";
+import { scratch } from "../core/kernels.js";
+import { writeStored } from "../core/dtype.js";
 
-/** Kernel operator codes: ==, !=, <, <=, >, >=. */
-const EQ = 0, NE = 1, LT = 2, LE = 3, GT = 4, GE = 5;
+/** Kernel operator codes (assembly/codes.ts Compare): ==, !=, <, <=, >, >=. */
+const { equal: EQ, not_equal: NE, less: LT, less_equal: LE, greater: GT, greater_equal: GE } = COMPARE_CODE;
 /** The operator with its operands swapped (s < a is a > s). */
 const SWAP = [EQ, NE, GT, GE, LT, LE];
-
-type VV = (a: number, b: number, out: number, n: number, op: number) => void;
-type VS = (a: number, s: number | bigint, out: number, n: number, op: number) => void;
 
 /** The dtype the kernels compare `d` in. */
 function kernelType(d: DType): DType {
@@ -59,7 +59,7 @@ function operand(a: NDArray, shape: readonly number[], d: DType, temps: NDArray[
 /**
  * NEP 50: a weak scalar takes the dtype of the comparison before it is
  * compared, so a float16 array sees 65536 as inf and a bool array cannot
- * hold 2**63. (float32 rounding happens when the kernel takes an f32.)
+ * hold 2**63. (float32 rounding happens when the scalar is stored as float32.)
  */
 function weakInto(s: Scalar, d: DType): Scalar {
   if (typeof s === "boolean") return s;
@@ -98,7 +98,6 @@ function outOfRange(d: DType, s: Scalar, op: number): boolean | null {
 }
 
 function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
-  const k = kernels() as unknown as Record<string, VV & VS>;
   const temps: NDArray[] = [];
   try {
     if (isScalar(y) || isScalar(x)) {
@@ -119,7 +118,9 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       }
       const kd = kernelType(d);
       const src = operand(a, a.shape, kd, temps);
-      k[`compare_vs_${kd}`]!(src.address("compare"), scalarArg(weakInto(s, d), kd), out.address("compare"), out.size, o);
+      // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
+      writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
+      kernels().compare(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), scratch(), out.size, true);
       return out;
     }
     const a = asarray(x);
@@ -135,7 +136,7 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
     if (out.size === 0) return out;
     const pa = operand(a, shape, kd, temps);
     const pb = operand(b, shape, kd, temps);
-    k[`compare_vv_${kd}`]!(pa.address("compare"), pb.address("compare"), out.address("compare"), out.size, op);
+    kernels().compare(op, DTYPE_CODE[kd], out.address("compare"), pa.address("compare"), pb.address("compare"), out.size, false);
     return out;
   } finally {
     for (const t of temps) t.dispose();
@@ -188,7 +189,7 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
     const a = truth(a0, shape, temps);
     const b = y === null ? a : truth(b0, shape, temps);
     const out = emptyArray(shape, "bool");
-    if (out.size > 0) kernels().logical_u8(out.address("logical"), a.address("logical"), b.address("logical"), out.size, op);
+    if (out.size > 0) kernels().logical(op, out.address("logical"), a.address("logical"), b.address("logical"), out.size);
     return out;
   } finally {
     for (const t of temps) t.dispose();
@@ -197,17 +198,17 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
 
 /** Element-wise `a && b` on truth values (nonzero is true), broadcasting. @example logicalAnd(greater(E, 0), less(E, 1)) */
 export function logicalAnd(a: ArrayLike, b: ArrayLike): NDArray {
-  return logical(a, b, 0);
+  return logical(a, b, LOGICAL_CODE.logical_and);
 }
 /** Element-wise `a || b` on truth values. @example logicalOr([true, false], false).toArray() // [true, false] */
 export function logicalOr(a: ArrayLike, b: ArrayLike): NDArray {
-  return logical(a, b, 1);
+  return logical(a, b, LOGICAL_CODE.logical_or);
 }
 /** Element-wise exclusive or on truth values. @example logicalXor([true, false], true).toArray() // [false, true] */
 export function logicalXor(a: ArrayLike, b: ArrayLike): NDArray {
-  return logical(a, b, 2);
+  return logical(a, b, LOGICAL_CODE.logical_xor);
 }
 /** Element-wise `!a` on truth values. @example logicalNot([0, 2]).toArray() // [true, false] */
 export function logicalNot(a: ArrayLike): NDArray {
-  return logical(a, null, 3);
+  return logical(a, null, LOGICAL_CODE.logical_not);
 }

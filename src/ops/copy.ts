@@ -87,7 +87,7 @@ export function moveBytes(
     }
     if (run) {
       writeTable(ps, pd, pss, inner, -1);
-      kernels().copy_rows(d, s, inner, scratch(), shapeSize(ps.slice(0, inner)), ps[inner]! * itemsize);
+      kernels().copy_rows(d, s, shapeSize(ps.slice(0, inner)), ps[inner]! * itemsize, scratch(), inner);
     }
     return "rows";
   }
@@ -107,10 +107,10 @@ export function moveBytes(
         for (let j = 0; j < k - 1; j++) if (j !== a) rows *= ps[j]!;
         const kk = kernels();
         const t = scratch();
-        if (itemsize === 4) kk.copy_tiled_4(d, s, k, t, rows, 0);
-        else if (itemsize === 8) kk.copy_tiled_8(d, s, k, t, rows, 0);
-        else if (itemsize === 2) kk.copy_tiled_2(d, s, k, t, rows, 0);
-        else kk.copy_tiled_1(d, s, k, t, rows, 0);
+        if (itemsize === 4) kk.copy_tiled_4(d, s, rows, 0, t, k);
+        else if (itemsize === 8) kk.copy_tiled_8(d, s, rows, 0, t, k);
+        else if (itemsize === 2) kk.copy_tiled_2(d, s, rows, 0, t, k);
+        else kk.copy_tiled_1(d, s, rows, 0, t, k);
       }
       return "tiled";
     }
@@ -120,10 +120,10 @@ export function moveBytes(
     const rows = shapeSize(ps.slice(0, inner));
     const kk = kernels();
     const t = scratch();
-    if (itemsize === 4) kk.copy_strided_4(d, s, k, t, rows);
-    else if (itemsize === 8) kk.copy_strided_8(d, s, k, t, rows);
-    else if (itemsize === 2) kk.copy_strided_2(d, s, k, t, rows);
-    else kk.copy_strided_1(d, s, k, t, rows);
+    if (itemsize === 4) kk.copy_strided_4(d, s, rows, t, k);
+    else if (itemsize === 8) kk.copy_strided_8(d, s, rows, t, k);
+    else if (itemsize === 2) kk.copy_strided_2(d, s, rows, t, k);
+    else kk.copy_strided_1(d, s, rows, t, k);
   }
   return "strided";
 }

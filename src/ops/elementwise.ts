@@ -17,7 +17,7 @@
 //      possible overlap, by `overlap`, goes through a temporary). Else a
 //      temporary that is cast into `out`.
 //   5. planLoops simplifies the nest (merging, flipping, ordering by the
-//      destination) and one kernel of assembly/elementwise.ts runs it.
+//      destination) and one kernel of assembly/elementwise/ runs it.
 //
 // NumPy warns on integer division by zero and float overflow; we never
 // warn (house rule): the values are NumPy's (x // 0 == 0, x % 0 == 0).
@@ -34,6 +34,7 @@ import { canCast, dtypeRepr, resultType } from "../core/casting.js";
 import { overlap } from "./overlap.js";
 import { castInto } from "./cast.js";
 import { copyFrom } from "./cast.js";
+import { BINARY_CODE, DTYPE_CODE, UNARY_CODE } from "../generated/codes.js";
 
 /** What an element-wise function takes: an array, a JS scalar (weak), nested lists or a TypedArray. */
 export type Operand = ArrayLike;
@@ -80,18 +81,10 @@ export type UnaryUfunc =
   | "isnan"
   | "isfinite";
 
-type BinKernel = (o: number, a: number, b: number, t: number, k: number) => number;
-type UnKernel = (o: number, a: number, t: number, k: number) => void;
 
 /** Scratch offsets of the two scalar slots (the loop table starts at 0). */
 const SLOT_A = 32768;
 const SLOT_B = 32784;
-
-function kernel<K>(name: string): K {
-  const f = (kernels() as unknown as Record<string, K>)[name];
-  if (f === undefined) throw new Error(`stridewise: missing kernel ${name}`);
-  return f;
-}
 
 const isFloat = (d: DType): boolean => DTYPES[d].kind === "f";
 const isHalf = (d: DType): boolean => d === "float16" || d === "bfloat16";
@@ -206,7 +199,7 @@ function shapesMessage(shapes: readonly (readonly number[])[]): string {
 }
 
 /**
- * Runs `kernelName` (a loop of dtype `loop`) over the prepared inputs into
+ * Runs a kernel (a loop of dtype `loop`, through `run`) over the prepared inputs into
  * a destination of `result` dtype: `out` when given, else a fresh array.
  * Handles the temporaries, the overlap rule and the final cast.
  */
@@ -303,28 +296,34 @@ function plan(shape: readonly number[], dstStrides: readonly number[], inputs: P
 }
 
 /** The loop (kernel dtype) and result dtype of a binary ufunc on operands whose common dtype is `common`. */
-function binaryLoop(ufunc: BinaryUfunc, common: DType): { loop: DType; result: DType; kernel: string } {
+/** Which kernel runs a ufunc: its operation and the dtype of the loop (codes of assembly/codes.ts). */
+interface KernelOf<U> {
+  op: U;
+  dtype: DType;
+}
+
+function binaryLoop(ufunc: BinaryUfunc, common: DType): { loop: DType; result: DType; kernel: KernelOf<BinaryUfunc> } {
   if (common === "bool") {
     switch (ufunc) {
       case "add":
       case "maximum":
-        return { loop: "bool", result: "bool", kernel: "maximum_uint8" };
+        return { loop: "bool", result: "bool", kernel: { op: "maximum", dtype: "uint8" } };
       case "multiply":
       case "minimum":
-        return { loop: "bool", result: "bool", kernel: "minimum_uint8" };
+        return { loop: "bool", result: "bool", kernel: { op: "minimum", dtype: "uint8" } };
       case "subtract":
         throw new DTypeError(
           "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
         );
       case "divide":
-        return { loop: "float64", result: "float64", kernel: "divide_float64" };
+        return { loop: "float64", result: "float64", kernel: { op: "divide", dtype: "float64" } };
       default:
-        return { loop: "int8", result: "int8", kernel: `${ufunc}_int8` };
+        return { loop: "int8", result: "int8", kernel: { op: ufunc, dtype: "int8" } };
     }
   }
-  if (ufunc === "divide" && !isFloat(common)) return { loop: "float64", result: "float64", kernel: "divide_float64" };
+  if (ufunc === "divide" && !isFloat(common)) return { loop: "float64", result: "float64", kernel: { op: "divide", dtype: "float64" } };
   const loop = computeDType(common);
-  return { loop, result: common, kernel: `${ufunc}_${loop}` };
+  return { loop, result: common, kernel: { op: ufunc, dtype: loop } };
 }
 
 /**
@@ -340,7 +339,7 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
     const xArg = xa ?? (x as Scalar);
     const yArg = ya ?? (y as Scalar);
     const common = resultType(xArg, yArg);
-    const { loop, result, kernel: kname } = binaryLoop(ufunc, common);
+    const { loop, result, kernel } = binaryLoop(ufunc, common);
     const shapes = [xa?.shape ?? [], ya?.shape ?? []];
     const bshape = broadcastShapeOf(shapes);
     if (bshape === null) throw new ValueError(shapesMessage(shapes));
@@ -371,12 +370,13 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       inputs.push({ addr: scratch() + SLOT_B, strides: zeros, array: null, temp: null });
     }
     const order = resultOrder(shape, [xa, ya].filter((a): a is NDArray => a !== null));
-    const fn = kernel<BinKernel>(kname);
+    const op = BINARY_CODE[kernel.op];
+    const kd = DTYPE_CODE[kernel.dtype];
     return execute(ufunc, inputs, shape, loop, result, out, order, (dst, ds) => {
       if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
       if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      const bad = fn(addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
+      const bad = kernels().binary(op, kd, addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
       if (bad !== 0) throw new ValueError("Integers to negative integer powers are not allowed.");
     });
   } finally {
@@ -388,9 +388,12 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
 
 /** How a unary ufunc handles each input dtype. */
 type UnaryPlan =
-  | { kind: "kernel"; loop: DType; result: DType; kernel: string }
+  | { kind: "kernel"; loop: DType; result: DType; kernel: KernelOf<UnaryUfunc> }
   | { kind: "copy"; result: DType }
   | { kind: "const"; result: DType; value: boolean };
+
+/** The signed integer dtype of each item size (unsigned negation runs on it: same bits). */
+const SIGNED_OF_WIDTH: Partial<Record<number, DType>> = { 1: "int8", 2: "int16", 4: "int32", 8: "int64" };
 
 const FLOAT_ONLY = new Set<UnaryUfunc>(["sqrt", "exp", "log", "log1p", "expm1", "sin", "cos", "tanh", "rint"]);
 
@@ -398,13 +401,13 @@ function unaryPlan(ufunc: UnaryUfunc, d: DType): UnaryPlan {
   const kind = DTYPES[d].kind;
   if (ufunc === "isnan" || ufunc === "isfinite") {
     if (kind !== "f") return { kind: "const", result: "bool", value: ufunc === "isfinite" };
-    return { kind: "kernel", loop: computeDType(d), result: "bool", kernel: `${ufunc}_${computeDType(d)}` };
+    return { kind: "kernel", loop: computeDType(d), result: "bool", kernel: { op: ufunc, dtype: computeDType(d) } };
   }
   if (FLOAT_ONLY.has(ufunc)) {
     const f = floatFor(d);
-    return { kind: "kernel", loop: computeDType(f), result: f, kernel: `${ufunc}_${computeDType(f)}` };
+    return { kind: "kernel", loop: computeDType(f), result: f, kernel: { op: ufunc, dtype: computeDType(f) } };
   }
-  if (kind === "f") return { kind: "kernel", loop: computeDType(d), result: d, kernel: `${ufunc}_${computeDType(d)}` };
+  if (kind === "f") return { kind: "kernel", loop: computeDType(d), result: d, kernel: { op: ufunc, dtype: computeDType(d) } };
   switch (ufunc) {
     case "negative":
       if (kind === "b") {
@@ -413,18 +416,18 @@ function unaryPlan(ufunc: UnaryUfunc, d: DType): UnaryPlan {
         );
       }
       // Unsigned negation wraps: the signed loop of the same width has the same bits.
-      return { kind: "kernel", loop: d, result: d, kernel: `negative_int${DTYPES[d].itemsize * 8}` };
+      return { kind: "kernel", loop: d, result: d, kernel: { op: "negative", dtype: SIGNED_OF_WIDTH[DTYPES[d].itemsize]! } };
     case "absolute":
       if (kind !== "i") return { kind: "copy", result: d };
-      return { kind: "kernel", loop: d, result: d, kernel: `absolute_${d}` };
+      return { kind: "kernel", loop: d, result: d, kernel: { op: "absolute", dtype: d } };
     case "square":
-      if (kind === "b") return { kind: "kernel", loop: "int8", result: "int8", kernel: "square_int8" };
-      return { kind: "kernel", loop: d, result: d, kernel: `square_${d}` };
+      if (kind === "b") return { kind: "kernel", loop: "int8", result: "int8", kernel: { op: "square", dtype: "int8" } };
+      return { kind: "kernel", loop: d, result: d, kernel: { op: "square", dtype: d } };
     case "sign":
       if (kind === "b") {
         throw new DTypeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
       }
-      return { kind: "kernel", loop: d, result: d, kernel: `sign_${d}` };
+      return { kind: "kernel", loop: d, result: d, kernel: { op: "sign", dtype: d } };
     default:
       // floor, ceil: NumPy 2 keeps integers and bools as they are.
       return { kind: "copy", result: d };
@@ -468,12 +471,13 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
       return target;
     }
     inputs.push(prepareArray(xa, p.loop, shape));
-    const fn = kernel<UnKernel>(p.kernel);
+    const op = UNARY_CODE[p.kernel.op];
+    const kd = DTYPE_CODE[p.kernel.dtype];
     // The kernel writes the result dtype; for isnan/isfinite that is bool, else the loop dtype.
     const written = p.result === "bool" ? "bool" : p.loop;
     return execute(ufunc, inputs, shape, written, p.result, out, order, (dst, ds) => {
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      fn(addrs[0]!, addrs[1]!, scratch(), k);
+      kernels().unary(op, kd, addrs[0]!, addrs[1]!, scratch(), k);
     });
   } finally {
     for (const q of inputs) q.temp?.dispose();

@@ -55,7 +55,7 @@ export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
   let rowBytes = DTYPES[a.dtype].itemsize;
   for (let ax = 1; ax < shape.length; ax++) rowBytes *= shape[ax]!;
   const len = a.shape[0]!;
-  const bad = kernels().gather_rows_i64(out._mem.ptr, src, idx, ids.strides[0]!, n, BigInt(len), a.strides[0]!, rowBytes);
+  const bad = kernels().gather_rows_i64(out._mem.ptr, src, idx, n, BigInt(len), rowBytes, ids.strides[0]!, a.strides[0]!);
   if (bad >= 0) {
     out.dispose();
     throw new IndexError(`index ${readI64(idx + bad * ids.strides[0]!)} is out of bounds for axis 0 with size ${len}`);
@@ -83,7 +83,7 @@ function blockOffsets(p: AdvancedPlan): NDArray {
       i32[b + j] = p.indexShape[j]!;
       i32[b + ni + j] = x.strides[j]!;
     }
-    const bad = k.gather_offsets_i64(o, p.n, x.arr.address("index"), t, ni, BigInt(x.len), x.stride, first);
+    const bad = k.gather_offsets_i64(o, x.arr.address("index"), p.n, BigInt(x.len), first, x.stride, t, ni);
     if (bad >= 0) {
       off.dispose();
       throw outOfBounds(x, p.indexShape, bad, readI64);
@@ -190,7 +190,7 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
       const out = resultArray(a, p);
       if (p.n > 0 && p.block > 0) {
         const [k, rows, rowBytes] = blockTable(p, itemsize);
-        kernels().gather_blocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, scratch(), k, rows, rowBytes);
+        kernels().gather_blocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, scratch(), k);
       }
       lastGatherPath = "blocks";
       return out;
@@ -339,7 +339,7 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
       try {
         if (p.n > 0 && p.block > 0) {
           const [k, rows, rowBytes] = blockTable(p, DTYPES[a.dtype].itemsize);
-          kernels().scatter_blocks(vals.address("set"), a._mem.ptr + p.offset, off.address("set"), p.n, scratch(), k, rows, rowBytes);
+          kernels().scatter_blocks(a._mem.ptr + p.offset, vals.address("set"), off.address("set"), p.n, rows, rowBytes, scratch(), k);
         }
       } finally {
         if (direct === null) vals.dispose();

@@ -11,11 +11,12 @@ import { dv, u8 } from "../core/memory.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { allocate, free, type Allocation } from "../core/heap.js";
 import { NDArray } from "../core/ndarray.js";
+import { DTYPE_CODE, GENERATOR_CODE } from "../generated/codes.js";
 
 /** Which bit generator a state block holds; also the kernels' name prefix. */
 export type BitGenKind = "mt19937" | "pcg64";
 
-/** Byte size of each generator's state block (layouts in assembly/random.ts). */
+/** Byte size of each generator's state block (layouts in assembly/random/mt19937.ts and pcg64.ts). */
 const STATE_BYTES: Record<BitGenKind, number> = { mt19937: 2512, pcg64: 40 };
 
 /**
@@ -79,6 +80,19 @@ const INT_BOUNDS: Record<IntDType, [bigint, bigint]> = {
   uint64: [0n, 2n ** 64n - 1n],
 };
 
+/** The dtype whose bits the bounded kernels draw for each (signed types: their unsigned twin; 64-bit: bounded_uint64). */
+const DRAWN_AS: Record<IntDType, DType> = {
+  bool: "bool",
+  int8: "uint8",
+  int16: "uint16",
+  int32: "uint32",
+  int64: "uint64",
+  uint8: "uint8",
+  uint16: "uint16",
+  uint32: "uint32",
+  uint64: "uint64",
+};
+
 /** An integer draw read back one at a time: bigint for 64-bit dtypes, boolean for bool. */
 export type IntScalar = number | bigint | boolean;
 
@@ -125,29 +139,11 @@ export function boundedIntegers(
   const off = wrap(lo);
   const k = kernels();
   const p = gen.ptr;
-  const prefix = gen.kind;
+  const g = GENERATOR_CODE[gen.kind];
+  const drawn = DTYPE_CODE[DRAWN_AS[dtype]];
   const fill = (out: number, n: number): void => {
-    switch (dtype) {
-      case "int64":
-      case "uint64":
-        k[`${prefix}_bounded_uint64`](p, out, n, off, rng, masked);
-        break;
-      case "int32":
-      case "uint32":
-        k[`${prefix}_bounded_uint32`](p, out, n, Number(off), Number(rng), masked);
-        break;
-      case "int16":
-      case "uint16":
-        k[`${prefix}_bounded_uint16`](p, out, n, Number(off), Number(rng), masked);
-        break;
-      case "int8":
-      case "uint8":
-        k[`${prefix}_bounded_uint8`](p, out, n, Number(off), Number(rng), masked);
-        break;
-      case "bool":
-        k[`${prefix}_bounded_bool`](p, out, n, Number(off), Number(rng));
-        break;
-    }
+    if (bits === 64n) k.bounded_uint64(g, out, p, n, off, rng, masked);
+    else k.bounded(g, drawn, out, p, n, Number(off), Number(rng), masked);
   };
   if (shape !== null) {
     const a = emptyArray(shape, dtype);
@@ -247,12 +243,12 @@ export function shuffleInPlace(gen: BitGen, x: NDArray): void {
   const itemsize = x.itemsize;
   const base = x.address("shuffle");
   if (x.ndim === 1) {
-    k[`${gen.kind}_shuffle`](gen.ptr, base, n, itemsize, x.strides[0]!);
+    k.shuffle(GENERATOR_CODE[gen.kind], base, gen.ptr, n, itemsize, x.strides[0]!);
     return;
   }
   const seq = allocate((n - 1) * 8);
   try {
-    k[`${gen.kind}_interval_seq`](gen.ptr, seq.ptr, n);
+    k.interval_seq(GENERATOR_CODE[gen.kind], seq.ptr, gen.ptr, n);
     const js = new BigUint64Array(u8.buffer, seq.ptr, n - 1);
     const rowShape = x.shape.slice(1);
     const rowStrides = x.strides.slice(1);

@@ -106,7 +106,7 @@ export class Generator {
     const dtype = floatDType(opts, "random");
     const p = this._gen.ptr;
     const k = kernels();
-    return drawInto(shapeOf(size), dtype, (out, n) => (dtype === "float32" ? k.pcg64_random_f32(p, out, n) : k.pcg64_random_f64(p, out, n)));
+    return drawInto(shapeOf(size), dtype, (out, n) => (dtype === "float32" ? k.pcg64_random_f32(out, p, n) : k.pcg64_random_f64(out, p, n)));
   }
 
   /**
@@ -121,7 +121,7 @@ export class Generator {
     const p = this._gen.ptr;
     const k = kernels();
     return drawInto(shapeOf(size), dtype, (out, n) =>
-      dtype === "float32" ? k.pcg64_standard_normal_f32(p, out, n) : k.pcg64_standard_normal_f64(p, out, n),
+      dtype === "float32" ? k.pcg64_standard_normal_f32(out, p, n) : k.pcg64_standard_normal_f64(out, p, n),
     );
   }
 
@@ -135,7 +135,7 @@ export class Generator {
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
     checkScale(scale);
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().pcg64_normal_f64(p, out, n, loc, scale));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().pcg64_normal_f64(out, p, n, loc, scale));
   }
 
   /**
@@ -150,7 +150,7 @@ export class Generator {
     if (!Number.isFinite(range)) throw new OverflowError("high - low range exceeds valid bounds");
     if (range < 0) throw new ValueError("high - low < 0");
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().pcg64_uniform_f64(p, out, n, low, range));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().pcg64_uniform_f64(out, p, n, low, range));
   }
 
   /**
@@ -276,7 +276,7 @@ export class Generator {
     if (pop > 10000 && count > Math.floor(pop / cutoff)) {
       const all = arangeInt64(pop);
       try {
-        k.pcg64_shuffle_int64(this._gen.ptr, all.address("choice"), pop, Math.max(pop - count, 1));
+        k.pcg64_shuffle_int64(all.address("choice"), this._gen.ptr, pop, Math.max(pop - count, 1));
         return readIndices(all).slice(pop - count);
       } finally {
         all.dispose();
@@ -287,7 +287,7 @@ export class Generator {
     const draws = allocate(count * 8);
     try {
       // Floyd: for j = pop - count … pop - 1, take a draw in [0, j], or j itself if already taken.
-      k.pcg64_lemire_seq(this._gen.ptr, draws.ptr, BigInt(pop - count), count);
+      k.pcg64_lemire_seq(draws.ptr, this._gen.ptr, BigInt(pop - count), count);
       const vals = new BigUint64Array(u8.buffer, draws.ptr, count);
       const taken = new Set<number>();
       for (let t = 0; t < count; t++) {
@@ -300,7 +300,7 @@ export class Generator {
       if (shuffle && count > 1) {
         const ids = int64Array(out, [count]);
         try {
-          k.pcg64_shuffle_int64(this._gen.ptr, ids.address("choice"), count, 1);
+          k.pcg64_shuffle_int64(ids.address("choice"), this._gen.ptr, count, 1);
           return readIndices(ids);
         } finally {
           ids.dispose();
@@ -317,7 +317,7 @@ export class Generator {
     if (n === 0) return new Float64Array(0);
     const tmp = allocate(n * 8);
     try {
-      kernels().pcg64_random_f64(this._gen.ptr, tmp.ptr, n);
+      kernels().pcg64_random_f64(tmp.ptr, this._gen.ptr, n);
       return readFloat64(tmp.ptr, n);
     } finally {
       free(tmp);

@@ -96,7 +96,7 @@ export class RandomState {
   randomSample(size?: Size): NDArray | number;
   randomSample(size?: Size): NDArray | number {
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_random_f64(p, out, n));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_random_f64(out, p, n));
   }
 
   /** Alias of `randomSample` (NumPy's `random`). */
@@ -135,7 +135,7 @@ export class RandomState {
   standardNormal(size?: Size): NDArray | number;
   standardNormal(size?: Size): NDArray | number {
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_gauss_f64(p, out, n));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_gauss_f64(out, p, n));
   }
 
   /**
@@ -148,7 +148,7 @@ export class RandomState {
   normal(loc = 0, scale = 1, size?: Size): NDArray | number {
     checkScale(scale);
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_normal_f64(p, out, n, loc, scale));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_normal_f64(out, p, n, loc, scale));
   }
 
   /**
@@ -162,7 +162,7 @@ export class RandomState {
     const range = high - low;
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
     const p = this._gen.ptr;
-    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_uniform_f64(p, out, n, low, range));
+    return drawInto(shapeOf(size), "float64", (out, n) => kernels().mt19937_uniform_f64(out, p, n, low, range));
   }
 
   /**
@@ -280,7 +280,7 @@ export class RandomState {
     if (n === 0) return new Float64Array(0);
     const tmp = allocate(n * 8);
     try {
-      kernels().mt19937_random_f64(this._gen.ptr, tmp.ptr, n);
+      kernels().mt19937_random_f64(tmp.ptr, this._gen.ptr, n);
       return readFloat64(tmp.ptr, n);
     } finally {
       free(tmp);

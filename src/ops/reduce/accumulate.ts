@@ -2,7 +2,7 @@
 // reductions these need no NumPy iteration order (a comparison or a running
 // sum is sequential along its axis anyway), so the axis is copied innermost
 // and contiguous in the kernel's dtype, and one kernel call
-// (assembly/reduce.ts) walks all the rows. argmin/argmax results are C
+// (assembly/reduce/) walks all the rows. argmin/argmax results are C
 // order, as NumPy's; cumsum/cumprod results are laid out in NumPy's
 // iterator order of the input (an F input gives an F result), and when
 // that order walks the axis innermost the rows themselves are the result.
@@ -16,9 +16,10 @@ import { emptyArray } from "../../core/empty.js";
 import { moveaxis } from "../../views/manipulation.js";
 import { castInto } from "../cast.js";
 import { copyFrom } from "../cast.js";
-import { kernel } from "./into.js";
 import { emptyStrided, reducedAxes, sumDType } from "./operands.js";
 import { iterStrides } from "./order.js";
+import { kernels } from "../../core/kernels.js";
+import { ACCUMULATE_CODE, ARG_REDUCE_CODE, DTYPE_CODE } from "../../generated/codes.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).
@@ -62,7 +63,7 @@ function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): N
       const outShape = axis === null ? [] : a.shape.filter((_, i) => i !== axis);
       const out = emptyArray(outShape, "int64");
       if (out.size > 0) {
-        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${d}`)(out.address(op), rows.address(op), out.size, n);
+        kernels().arg_reduce(ARG_REDUCE_CODE[op], DTYPE_CODE[d], out.address(op), rows.address(op), out.size, n);
       }
       if (!opts?.keepdims) return out;
       const shape = axis === null ? a.shape.map(() => 1) : a.shape.map((s, i) => (i === axis ? 1 : s));
@@ -111,7 +112,7 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
       }
       const n = shape[ax]!;
       if (rows.size > 0) {
-        kernel<(o: number, a: number, rows: number, n: number) => void>(`${op}_${loop}`)(rows.address(op), rows.address(op), rows.size / n, n);
+        kernels().accumulate_rows(ACCUMULATE_CODE[op], DTYPE_CODE[loop], rows.address(op), rows.address(op), rows.size / n, n);
       }
       // The rows are the result when NumPy's order also walks the axis innermost (C input along the last axis, F along the first).
       if (order[0] === ax && result === loop) return rows;

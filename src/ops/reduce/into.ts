@@ -1,6 +1,6 @@
 // reduceInto: one reduction (sum, prod, max, min) over any set of axes into
 // a fresh array of the loop dtype, with NumPy's results. It runs the
-// assembly/reduce.ts kernels over the nests src/ops/reduce-order.ts plans:
+// assembly/reduce/ kernels over the nests src/ops/reduce-order.ts plans:
 // the direct nest where that is NumPy's order of operations, else a copy
 // of the input in NumPy's iteration order, reduced call by call.
 //
@@ -27,6 +27,7 @@ import { copyFrom } from "../cast.js";
 import { maskedCopy } from "../compact.js";
 import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./order.js";
 import { emptyStrided } from "./operands.js";
+import { DTYPE_CODE, REDUCE_CODE } from "../../generated/codes.js";
 
 /**
  * @internal The kernel ops of the reductions (bool sums and products run as max and min).
@@ -34,22 +35,15 @@ import { emptyStrided } from "./operands.js";
  */
 export type Op = "sum" | "prod" | "max" | "min";
 
-/**
- * @internal The WebAssembly export `name`; a missing one is a build bug, not a user error.
- * @example kernel<(o: number, a: number, rows: number, n: number) => void>("argmax_float64")
- */
-export function kernel<K>(name: string): K {
-  const f = (kernels() as unknown as Record<string, K>)[name];
-  if (f === undefined) throw new Error(`stridewise: missing kernel ${name}`);
-  return f;
-}
 
 /** The kernel dtype of a reduction loop (unsigned sums and products share the signed loops' bits). */
-function kernelDType(op: Op, d: DType): string {
+function kernelDType(op: Op, d: DType): DType {
   if (d === "bool") return "uint8";
-  if ((op === "sum" || op === "prod") && DTYPES[d].kind === "u") return `int${DTYPES[d].itemsize * 8}`;
+  if ((op === "sum" || op === "prod") && DTYPES[d].kind === "u") return SIGNED_OF_WIDTH[DTYPES[d].itemsize]!;
   return d;
 }
+
+const SIGNED_OF_WIDTH: Partial<Record<number, DType>> = { 1: "int8", 2: "int16", 4: "int32", 8: "int64" };
 
 function identity(op: Op, d: DType): number | bigint | boolean {
   const t = DTYPES[d];
@@ -118,7 +112,7 @@ export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DT
     // Dense from offset 0 in any axis order, so filled as one block.
     fillContiguous(out, start.init ?? identity(op, loop));
     if (a.size === 0) return out;
-    const fn = kernel<ReduceKernel>(`${op}_reduce_${kernelDType(op, loop)}`);
+    const fn: ReduceKernel = { op: REDUCE_CODE[op], dtype: DTYPE_CODE[kernelDType(op, loop)] };
     const grouped = (op === "sum" || op === "prod") && DTYPES[loop].kind === "f";
     // C-contiguous input in the loop dtype: NumPy walks it in C order without buffers, one loop call per row of the nest.
     if (mask === null && (!grouped || (a.dtype === loop && a.isC && !start.out?.cast))) {
@@ -138,7 +132,11 @@ export function reduceInto(op: Op, a: NDArray, axes: readonly number[], loop: DT
   }
 }
 
-type ReduceKernel = (o: number, a: number, t: number, k: number) => void;
+/** The kernel of a reduction: its codes for assembly/reduce (reduce(op, dtype, o, a, t, k)). */
+interface ReduceKernel {
+  op: number;
+  dtype: number;
+}
 
 /** One kernel call over the nest planReduction finds (a cast or first-element copy first when needed). */
 function directReduce(fn: ReduceKernel, out: NDArray, full: readonly number[], a: NDArray, loop: DType, firstVia: DType | null, axes: readonly number[]): void {
@@ -166,12 +164,13 @@ function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: nu
   }
   const k = ps.length;
   const base = scratch() >>> 2;
+  // The stride table (assembly/abi.ts): shape, out strides, in strides (the plan's operand 1, then 0).
   for (let q = 0; q < k; q++) {
     i32[base + q] = ps[q]!;
-    i32[base + k + q] = st[0]![q]! | 0;
-    i32[base + 2 * k + q] = st[1]![q]! | 0;
+    i32[base + k + q] = st[1]![q]! | 0;
+    i32[base + 2 * k + q] = st[0]![q]! | 0;
   }
-  fn(outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
+  kernels().reduce(fn.op, fn.dtype, outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
 }
 
 /** Overwrites the first element of each output in `t` (a copy of `a` in the loop dtype) with its value cast to `via` and back. */
@@ -258,9 +257,9 @@ function orderedReduce(
     const ostr = [...pfull].reverse();
     const run = (from: number, to: number, o: number): void => {
       i32[base] = to - from;
-      i32[base + 1] = item;
-      i32[base + 2] = 0;
-      fn(o, tb + from * item, table, 1);
+      i32[base + 1] = 0;
+      i32[base + 2] = item;
+      kernels().reduce(fn.op, fn.dtype, o, tb + from * item, table, 1);
     };
     const call = (from: number, to: number): void => {
       let o = ob;

@@ -12,7 +12,7 @@
 //   - innermost axis kept (axis=0 of a C array): out_row += in_row, row
 //     after row, in order.
 // planReduction (planLoops' rules) over (input, output-with-zero-strides)
-// produces exactly that nest, and assembly/reduce.ts runs both shapes of it
+// produces exactly that nest, and assembly/reduce/ runs both shapes of it
 // (the second with SIMD into the output row, so axis 0 is as fast as the
 // last axis). That is NumPy's order whenever its iterator needs no buffers,
 // which covers every C-contiguous input in its own dtype.

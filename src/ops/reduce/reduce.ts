@@ -30,6 +30,7 @@ import { maximum, sqrt, subtract, square } from "../math.js";
 import { reductionLayout } from "./order.js";
 import { reduceInto, type Op } from "./into.js";
 import { UFUNC, checkOperands, checkedOut, deviationsArray, divideInPlace, finishInto, outInfo, reducedAxes, startValue, sumDType, withWhere } from "./operands.js";
+import { DTYPE_CODE } from "../../generated/codes.js";
 
 // Part of this module's surface: select.ts takes reducedAxes from here, and
 // NDArray's methods reach argmax…cumprod through this module's namespace.
@@ -232,9 +233,7 @@ function squaredDeviationRows(a: NDArray, m: NDArray, keepdims: boolean): NDArra
   const rest = a.shape.slice(1);
   const r = zeros(keepdims ? [1, ...rest] : rest, { dtype: a.dtype });
   const rows = a.shape[0]!;
-  const k = kernels();
-  const fn = a.dtype === "float32" ? k.sqdev_rows_float32 : k.sqdev_rows_float64;
-  fn(r.address("var"), a.address("var"), m.address("var"), rows, a.size / rows);
+  kernels().sqdev_rows(DTYPE_CODE[a.dtype], r.address("var"), a.address("var"), m.address("var"), rows, a.size / rows);
   return r;
 }
 
