@@ -15,19 +15,9 @@ import { DTYPES, type DType } from "../dtype.js";
 import { free } from "../heap.js";
 import { stridesFor } from "../layout.js";
 import { NDArray } from "../ndarray.js";
-import {
-  allocateData,
-  describe,
-  FileSink,
-  MemorySink,
-  parseAsync,
-  parseSync,
-  type ByteSource,
-  type Parser,
-  type ReadOptions,
-  type Sink,
-  type SyncByteSource,
-} from "./source.js";
+import { allocateData, parseAsync, parseSync, type Parser } from "./driver.js";
+import { FileSink, MemorySink, type Sink } from "./sink.js";
+import { describe, type ByteSource, type ReadOptions, type SyncByteSource } from "./source.js";
 
 /** The reference implementation's limit on the header. */
 const MAX_HEADER = 100_000_000;
