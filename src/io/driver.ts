@@ -186,6 +186,9 @@ export class SyncDriver {
     };
     let src: SyncSource;
     if (op.deflated) {
+      // The compressed bytes are held in memory: refuse a size the source cannot have first.
+      const left = this.total === null ? Infinity : this.total - this.pos;
+      if (op.n > left) throw truncated(this.fn, `zip entry '${op.name}'`, op.n, left);
       const compressed = this.exec({ kind: "bytes", n: op.n, what: `zip entry '${op.name}'` }) as Uint8Array;
       src = syncBytesSource(inflateSync(this.fn, op.name, op.size, compressed));
     } else {

@@ -120,6 +120,7 @@ export class NpzFile implements Iterable<[string, NpzMember]> {
     for (const m of this.members.values()) yield [this.files[i++]!, m];
   }
 
+  /** Iterating gives `[name, member]` pairs, as `entries()`. @example for (const [name, m] of z) … */
   [Symbol.iterator](): IterableIterator<[string, NpzMember]> {
     return this.entries();
   }
@@ -142,6 +143,7 @@ export class NpzFile implements Iterable<[string, NpzMember]> {
     for (const m of this.members.values()) if (m instanceof NDArray) m.dispose();
   }
 
+  /** `using z = …` disposes every array at the end of the scope. @example using z = await loadNpz(src); */
   [Symbol.dispose](): void {
     this.dispose();
   }
