@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
-import { heapMemory, heapStats, type NDArray } from "../src/index.js";
+import { heapMemory, heapStats, NDArray, type NpzFile } from "../src/index.js";
 
 export const IO_DIR = new URL("./fixtures/io/", import.meta.url);
 
@@ -101,4 +101,10 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** `load`'s result, required to be an array (a .npy source). */
+export function asArray(r: NDArray | NpzFile): NDArray {
+  if (!(r instanceof NDArray)) throw new Error(`expected an NDArray, got ${r.constructor.name}`);
+  return r;
 }

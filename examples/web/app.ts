@@ -18,7 +18,7 @@ import {
   empty,
   heapStats,
   init,
-  load,
+  loadNpy,
   loadSafetensors,
   resetCopyStats,
   sharesMemory,
@@ -525,7 +525,7 @@ async function loadFile(file: File): Promise<void> {
   try {
     let next: NDArray;
     if (/\.npy$/i.test(name)) {
-      next = await load(file, { onProgress });
+      next = await loadNpy(file, { onProgress });
     } else {
       const st = await loadSafetensors(file, { onProgress });
       const twoD = [...st.tensors].filter(([, t]) => t.ndim === 2);

@@ -1,282 +1,239 @@
-// NumPy's .npz: a zip archive of .npy files, stored (np.savez) or deflated
-// (np.savez_compressed).
+// NumPy's .npz: a zip archive (zip.ts) whose members are .npy files, stored
+// (np.savez) or deflated (np.savez_compressed), and what np.load makes of it.
 //
-// Reading walks the archive front to back through its local file headers,
-// so every source works, streams included, and no entry is buffered: a
-// stored entry's bytes go straight from the source into its array's heap
-// allocation; a deflated entry is inflated by the platform's
-// DecompressionStream("deflate-raw") and its output goes into the heap
-// chunk by chunk. Each entry's CRC-32 is checked as its bytes pass.
-// np.savez writes sizes into the local headers (zip64 extras, as NumPy
-// forces zip64); entries whose sizes only follow their data (a "data
-// descriptor", from writers that could not seek) are refused.
+// NumPy's NpzFile decides by content, not by name: a member that starts
+// with the .npy magic is an array, anything else is handed out as its raw
+// bytes; `files` lists every member, with a trailing ".npy" removed, and
+// lookups accept either spelling. stridewise does the same, eagerly: every
+// member is read in the one pass over the archive (NumPy reads a member when
+// it is indexed, so it raises a bad CRC only then; here `loadNpz` raises it).
 //
-// Writing produces what np.savez writes: zip64 local headers, a central
-// directory, stored or deflated entries.
+// Before a member's data is read (or inflated), the size its .npy header
+// implies must equal the size the zip entry declares: a header claiming a
+// huge array in a small entry is refused without allocating anything.
 
-import { ValueError } from "../core/errors.js";
-import { type NDArray } from "../core/ndarray.js";
+import { DTypeError, StridewiseError, ValueError } from "../core/errors.js";
 import * as heap from "../core/memory.js";
-import { npyHeader, npyParser, type LoadOptions } from "./npy.js";
-import {
-  AsyncDriver,
-  checkAbort,
-  CHUNK,
-  describe,
-  FileSink,
-  openAsync,
-  runAsync,
-  truncated,
-  type AsyncSource,
-  type ByteSource,
-  type Sink,
-} from "./source.js";
+import { NDArray } from "../core/ndarray.js";
+import { CHUNK, parseAsync, parseSync, type EntryResult, type Parser } from "./driver.js";
+import { MAGIC, npyHeader } from "./npy-header.js";
+import { npyParser, type LoadOptions } from "./npy.js";
+import { concat, FileSink, GrowingSink, type Sink } from "./sink.js";
+import { describe, type ByteSource, type SyncByteSource } from "./source.js";
+import { crc32 } from "./crc32.js";
+import { centralDirectory, checkDirectory, deflate, localHeader, LOCAL, readCentralDirectory, readLocalHeader, signature, type WrittenEntry, type ZipEntry } from "./zip.js";
 
-/** What `loadNpz` returns: the arrays by name (without ".npy"), in archive order. */
-export interface NpzFile {
-  arrays: Map<string, NDArray>;
-  /** Disposes every array. */
-  dispose(): void;
-  [Symbol.dispose](): void;
+/** A member of an archive: an array for a .npy member, its raw bytes for anything else (as NumPy). */
+export type NpzMember = NDArray | Uint8Array;
+
+/**
+ * A name that is not in the archive (Python's `KeyError`, which NpzFile raises).
+ * @example
+ * try { z.get("nope"); } catch (e) { e instanceof KeyError; } // true
+ */
+export class KeyError extends StridewiseError {
+  override name = "KeyError";
 }
 
-// ---------------------------------------------------------------------------
-// CRC-32 (zip's), slicing by 4 tables.
+const stripNpy = (name: string): string => (name.endsWith(".npy") ? name.slice(0, -4) : name);
 
-const CRC = (() => {
-  const t = new Uint32Array(4 * 256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) {
-    let c = t[n]!;
-    for (let k = 1; k < 4; k++) {
-      c = t[c & 0xff]! ^ (c >>> 8);
-      t[k * 256 + n] = c >>> 0;
+/**
+ * The members of a .npz archive, as NumPy's `NpzFile`: `files` in archive
+ * order without ".npy", `get(name)` with or without ".npy", `has`, `keys`,
+ * iteration as `[name, member]`, `length`. A .npy member is an NDArray; any
+ * other member is a Uint8Array of its bytes. Disposing disposes every array.
+ * @example
+ * using z = await loadNpz("vectors.npz");
+ * z.files;                        // ["emb", "ids"]
+ * const E = z.array("emb");       // an NDArray (get() when other members may be bytes)
+ */
+export class NpzFile implements Iterable<[string, NpzMember]> {
+  /** Member names in archive order, a trailing ".npy" removed (NumPy's `files`). */
+  readonly files: readonly string[];
+  /** By archive name (with ".npy"). */
+  private readonly members = new Map<string, NpzMember>();
+  /** Every accepted spelling of a name, to its archive name (NumPy's `_files`). */
+  private readonly lookup = new Map<string, string>();
+
+  /**
+   * The archive's members by their archive names (with ".npy"), in order.
+   * A name given twice keeps its first place and its last member, as
+   * zipfile reads it; the one replaced is disposed.
+   */
+  constructor(members: Iterable<readonly [string, NpzMember]>) {
+    for (const [name, m] of members) {
+      const old = this.members.get(name);
+      if (old instanceof NDArray && old !== m) old.dispose();
+      this.members.set(name, m);
     }
+    const names = [...this.members.keys()];
+    this.files = names.map(stripNpy);
+    names.forEach((n, i) => this.lookup.set(this.files[i]!, n));
+    for (const n of names) this.lookup.set(n, n);
   }
-  return t;
-})();
 
-/** Continues a CRC-32 over `b` (start with 0). */
-export function crc32(b: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  let i = 0;
-  const n = b.length;
-  for (; i + 4 <= n; i += 4) {
-    c ^= b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-    c = CRC[768 + (c & 0xff)]! ^ CRC[512 + ((c >>> 8) & 0xff)]! ^ CRC[256 + ((c >>> 16) & 0xff)]! ^ CRC[c >>> 24]!;
+  /** How many members (NumPy's `len`). */
+  get length(): number {
+    return this.files.length;
   }
-  for (; i < n; i++) c = CRC[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
+
+  /**
+   * The member `name` ("emb" or "emb.npy", as NumPy's `z[name]`).
+   * @example z.get("emb")
+   * @throws KeyError when there is no such member.
+   */
+  get(name: string): NpzMember {
+    const full = this.lookup.get(name);
+    if (full === undefined) throw new KeyError(`NpzFile.get: ${name} is not a file in the archive`);
+    return this.members.get(full)!;
+  }
+
+  /**
+   * The member `name` as an NDArray: `get`, for code that expects only .npy members.
+   * @example const E = z.array("emb");
+   * @throws KeyError when there is no such member, DTypeError when it is not a .npy.
+   */
+  array(name: string): NDArray {
+    const m = this.get(name);
+    if (m instanceof NDArray) return m;
+    throw new DTypeError(`NpzFile.array: member '${name}' is not a .npy array but ${m.length} raw bytes; get() returns them`);
+  }
+
+  /** Whether `name` (with or without ".npy") is a member. @example z.has("emb") */
+  has(name: string): boolean {
+    return this.lookup.has(name);
+  }
+
+  /** The names, as `files`. @example [...z.keys()] */
+  keys(): IterableIterator<string> {
+    return this.files.values();
+  }
+
+  /** The members, in archive order. @example for (const m of z.values()) … */
+  *values(): IterableIterator<NpzMember> {
+    for (const m of this.members.values()) yield m;
+  }
+
+  /** `[name, member]` pairs, in archive order (also what iterating gives). @example new Map(z.entries()) */
+  *entries(): IterableIterator<[string, NpzMember]> {
+    let i = 0;
+    for (const m of this.members.values()) yield [this.files[i++]!, m];
+  }
+
+  /** Iterating gives `[name, member]` pairs, as `entries()`. @example for (const [name, m] of z) … */
+  [Symbol.iterator](): IterableIterator<[string, NpzMember]> {
+    return this.entries();
+  }
+
+  /** @internal The members by archive name, for writing an archive back. */
+  archiveMembers(): [string, NpzMember][] {
+    return [...this.members];
+  }
+
+  /**
+   * The arrays only, by name.
+   * @deprecated Use `get`, `array` or iteration, which also give non-.npy members.
+   */
+  get arrays(): Map<string, NDArray> {
+    return new Map([...this.entries()].filter((e): e is [string, NDArray] => e[1] instanceof NDArray));
+  }
+
+  /** Disposes every array. @example z.dispose() */
+  dispose(): void {
+    for (const m of this.members.values()) if (m instanceof NDArray) m.dispose();
+  }
+
+  /** `using z = …` disposes every array at the end of the scope. @example using z = await loadNpz(src); */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
 }
 
 // ---------------------------------------------------------------------------
 // Reading.
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-const END64 = 0x06064b50;
-
-function u16(b: Uint8Array, at: number): number {
-  return b[at]! | (b[at + 1]! << 8);
-}
-function u32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
-function u64(b: Uint8Array, at: number): number {
-  return u32(b, at) + u32(b, at + 4) * 2 ** 32;
-}
-
-async function readExact(fn: string, d: AsyncDriver, n: number, what: string): Promise<Uint8Array> {
-  return (await d.exec({ kind: "bytes", n, what })) as Uint8Array;
-}
-
-async function skip(fn: string, d: AsyncDriver, n: number, what: string): Promise<void> {
-  let done = 0;
-  while (done < n) {
-    const c = await d.take(Math.min(n - done, CHUNK));
-    if (c === null) throw truncated(fn, what, n, done);
-    done += c.length;
-  }
-}
-
-/** An entry's bytes as a source: a window of the archive, or its inflated output. */
-function entrySource(fn: string, outer: AsyncDriver, name: string, method: number, csize: number, usize: number): AsyncSource {
-  let remaining = csize;
-  const fromArchive = async (): Promise<Uint8Array | null> => {
-    if (remaining === 0) return null;
-    const c = await outer.take(Math.min(remaining, CHUNK));
-    if (c === null) throw truncated(fn, `zip entry '${name}'`, csize, csize - remaining);
-    remaining -= c.length;
-    outer.report();
-    return c;
-  };
-  if (method === 0) return { total: usize, pull: fromArchive, cancel() {} };
-  const input = new ReadableStream<Uint8Array>(
-    {
-      async pull(ctrl) {
-        const c = await fromArchive();
-        if (c === null) ctrl.close();
-        // Copied: the archive's chunk is only valid until its next read.
-        else ctrl.enqueue(c.slice());
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  const reader = input.pipeThrough(new DecompressionStream("deflate-raw") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
-  return {
-    total: usize,
-    async pull() {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await reader.read();
-      } catch (e) {
-        if (e instanceof ValueError || (e as Error)?.name === "AbortError") throw e;
-        throw new ValueError(`${fn}: zip entry '${name}' is not valid deflate data (${(e as Error)?.message ?? e})`);
+/** One member: an array when it starts with the .npy magic, else its bytes (as NumPy's NpzFile). */
+function* memberParser(fn: string, opts: LoadOptions, e: ZipEntry): Parser<NpzMember> {
+  const head = (yield { kind: "peek", n: MAGIC.length }) as Uint8Array;
+  let m: NpzMember;
+  if (head.length === MAGIC.length && MAGIC.every((b, i) => head[i] === b)) {
+    m = yield* npyParser(fn, opts, (bytes) => {
+      if (bytes !== e.usize) {
+        throw new ValueError(`${fn}: zip entry '${e.name}' declares ${e.usize} bytes but the .npy header in it describes ${bytes}`);
       }
-      return r.done ? null : r.value;
-    },
-    async cancel() {
-      try {
-        await reader.cancel();
-      } catch {
-        // Already failed: nothing left to release.
-      }
-    },
-  };
-}
-
-/** Most bytes of central directory read after the entries (it holds ~60 bytes per entry). */
-const MAX_DIRECTORY = 64 << 20;
-
-/**
- * After the entries: the central directory must end in an end record that
- * counts as many entries as were read (a truncated archive has none), as
- * Python's zipfile requires.
- */
-async function checkDirectory(fn: string, outer: AsyncDriver, sig: Uint8Array, entries: number): Promise<void> {
-  const parts: Uint8Array[] = [sig];
-  let size = sig.length;
-  for (;;) {
-    const c = await outer.take(CHUNK);
-    if (c === null) break;
-    size += c.length;
-    if (size > MAX_DIRECTORY) throw new ValueError(`${fn}: the zip central directory is larger than ${MAX_DIRECTORY} bytes`);
-    parts.push(c.slice());
-  }
-  const rest = concat(parts);
-  let at = -1;
-  for (let i = rest.length - 22; i >= Math.max(0, rest.length - 22 - 0xffff); i--) {
-    if (u32(rest, i) === END) {
-      at = i;
-      break;
+    });
+  } else {
+    const parts: Uint8Array[] = [];
+    // In chunks: the bytes must exist before memory is given to them.
+    for (let got = 0; got < e.usize; ) {
+      const n = Math.min(CHUNK, e.usize - got);
+      parts.push((yield { kind: "bytes", n, what: `zip entry '${e.name}'` }) as Uint8Array);
+      got += n;
     }
+    m = parts.length === 1 ? parts[0]! : concat(parts);
   }
-  if (at < 0) throw new ValueError(`${fn}: File is not a zip file (no end of central directory record; truncated?)`);
-  const count = u16(rest, at + 10);
-  if (count !== 0xffff && count !== entries) {
-    throw new ValueError(`${fn}: the zip central directory lists ${count} entries but the archive holds ${entries}`);
-  }
-}
-
-async function readEntry(fn: string, outer: AsyncDriver, opts: LoadOptions, seen: number): Promise<{ name: string; array: NDArray | null } | null> {
-  const sig = (await outer.exec({ kind: "bytes", n: 4, what: "zip record signature" })) as Uint8Array;
-  const s = u32(sig, 0);
-  if (s === CENTRAL || s === END || s === END64) {
-    await checkDirectory(fn, outer, sig, seen);
-    return null;
-  }
-  if (s !== LOCAL) throw new ValueError(`${fn}: File is not a zip file (bad record signature 0x${s.toString(16).padStart(8, "0")})`);
-  const h = await readExact(fn, outer, 26, "zip local header");
-  const flags = u16(h, 2);
-  const method = u16(h, 4);
-  const crc = u32(h, 10);
-  let csize = u32(h, 14);
-  let usize = u32(h, 18);
-  const nameLen = u16(h, 22);
-  const extraLen = u16(h, 24);
-  const nameBytes = await readExact(fn, outer, nameLen, "zip entry name");
-  const extra = await readExact(fn, outer, extraLen, "zip extra field");
-  const name = new TextDecoder().decode(nameBytes);
-  // The zip64 extra holds the sizes that do not fit 32 bits, in this order.
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = u16(extra, at);
-    const len = u16(extra, at + 2);
-    if (id === 1) {
-      let p = at + 4;
-      if (usize === 0xffffffff && p + 8 <= at + 4 + len) (usize = u64(extra, p)), (p += 8);
-      if (csize === 0xffffffff && p + 8 <= at + 4 + len) csize = u64(extra, p);
-    }
-    at += 4 + len;
-  }
-  if (flags & 1) throw new ValueError(`${fn}: zip entry '${name}' is encrypted`);
-  if (flags & 8) {
-    throw new ValueError(`${fn}: zip entry '${name}' gives its sizes after its data (a data descriptor); stridewise reads archives written by np.savez`);
-  }
-  if (method !== 0 && method !== 8) throw new ValueError(`${fn}: zip entry '${name}' uses compression method ${method}; only stored (0) and deflate (8) are supported`);
-  if (method === 0 && csize !== usize) throw new ValueError(`${fn}: stored zip entry '${name}' has different sizes (${csize} and ${usize})`);
-  if (!name.endsWith(".npy")) {
-    // NumPy exposes other members as raw bytes; they are skipped here.
-    await skip(fn, outer, csize, `zip entry '${name}'`);
-    return { name, array: null };
-  }
-  let sum = 0;
-  const inner = new AsyncDriver(entrySource(fn, outer, name, method, csize, usize), fn, {}, (c) => (sum = crc32(c, sum)));
-  let array: NDArray | null = null;
+  let end = false;
   try {
-    array = await runAsync(npyParser(fn, opts), inner);
-    // The entry must end where its array does.
-    if (!((await inner.exec({ kind: "end" })) as boolean)) throw new ValueError(`${fn}: zip entry '${name}' holds bytes after its array`);
-    if (inner.pos !== usize) throw new ValueError(`${fn}: zip entry '${name}' holds ${inner.pos} bytes, its header says ${usize}`);
-    if (sum !== crc) throw new ValueError(`${fn}: Bad CRC-32 for file '${name}'`);
-  } catch (e) {
-    array?.dispose();
-    await inner.close();
-    throw e;
+    end = (yield { kind: "end" }) as boolean;
+  } finally {
+    if (!end && m instanceof NDArray) m.dispose();
   }
-  return { name: name.slice(0, -4), array };
+  if (!end) throw new ValueError(`${fn}: zip entry '${e.name}' holds more than the ${e.usize} bytes it declares`);
+  return m;
+}
+
+/** The .npz parser, for every source: entries front to back, then the central directory. */
+export function* npzParser(fn: string, opts: LoadOptions): Parser<NpzFile> {
+  const inner: LoadOptions = opts.maxHeaderSize !== undefined ? { maxHeaderSize: opts.maxHeaderSize } : {};
+  const local: ZipEntry[] = [];
+  const crcs: number[] = [];
+  const members: [string, NpzMember][] = [];
+  try {
+    for (;;) {
+      const sig = yield* signature();
+      if (sig !== LOCAL) {
+        checkDirectory(fn, local, crcs, yield* readCentralDirectory(fn, sig));
+        break;
+      }
+      const e = yield* readLocalHeader(fn);
+      const r = (yield { kind: "entry", n: e.csize, size: e.usize, deflated: e.method === 8, name: e.name, parser: memberParser(fn, inner, e) }) as EntryResult;
+      local.push(e);
+      crcs.push(r.crc);
+      members.push([e.name, r.value as NpzMember]);
+    }
+  } catch (err) {
+    for (const [, m] of members) if (m instanceof NDArray) m.dispose();
+    throw err;
+  }
+  return new NpzFile(members);
 }
 
 /**
- * Loads every array of a .npz archive (np.savez or np.savez_compressed):
+ * Loads every member of a .npz archive (np.savez or np.savez_compressed):
  * from a path (Node), bytes, Blob/File, Response or ReadableStream, in one
- * pass; each array gets one heap allocation. Progress counts archive bytes.
+ * pass; each array gets one heap allocation, non-.npy members come as
+ * bytes. `load` does the same when the source starts with a zip signature.
+ * Progress counts archive bytes.
  * @example
  * using z = await loadNpz("vectors.npz");
- * const E = z.arrays.get("emb")!;
- * @throws ValueError for a malformed archive or entry (bad CRC included),
- *   MemoryError when an array cannot fit; nothing stays allocated on failure.
+ * const E = z.array("emb");
+ * @throws BadZipFile (a ValueError) for a malformed archive, a bad CRC-32
+ *   included; ValueError for a malformed member; MemoryError when an array
+ *   cannot fit. Nothing stays allocated on failure.
  */
-export async function loadNpz(source: ByteSource, opts: LoadOptions = {}): Promise<NpzFile> {
-  const fn = "loadNpz";
-  checkAbort(opts.signal);
-  const outer = new AsyncDriver(await openAsync(fn, source), fn, opts);
-  const arrays = new Map<string, NDArray>();
-  try {
-    const inner = opts.maxHeaderSize !== undefined ? { maxHeaderSize: opts.maxHeaderSize } : {};
-    for (let seen = 0; ; seen++) {
-      const e = await readEntry(fn, outer, inner, seen);
-      if (e === null) break;
-      if (e.array !== null) {
-        arrays.get(e.name)?.dispose();
-        arrays.set(e.name, e.array);
-      }
-    }
-  } catch (e) {
-    for (const a of arrays.values()) a.dispose();
-    throw e;
-  } finally {
-    await outer.close();
-  }
-  outer.report();
-  const dispose = (): void => {
-    for (const a of arrays.values()) a.dispose();
-  };
-  return { arrays, dispose, [Symbol.dispose]: dispose };
+export function loadNpz(source: ByteSource, opts: LoadOptions = {}): Promise<NpzFile> {
+  return parseAsync("loadNpz", source, opts, npzParser("loadNpz", opts));
+}
+
+/**
+ * `loadNpz`, synchronously, from a path (Node) or bytes. Stored members go
+ * straight into the heap; deflated ones are inflated by Node's zlib in one
+ * call each (bounded by the size the archive declares), so this needs Node
+ * for np.savez_compressed archives.
+ * @example using z = loadNpzSync("vectors.npz");
+ */
+export function loadNpzSync(source: SyncByteSource, opts: LoadOptions = {}): NpzFile {
+  return parseSync("loadNpzSync", source, opts, npzParser("loadNpzSync", opts));
 }
 
 // ---------------------------------------------------------------------------
@@ -288,27 +245,27 @@ export interface SavezOptions {
   compress?: boolean;
 }
 
-/** Arrays by name, or a list (named arr_0, arr_1, … as NumPy's positional arguments). */
-export type NpzArrays = Map<string, NDArray> | Record<string, NDArray> | readonly NDArray[];
+/**
+ * Arrays by name, or a list (named arr_0, arr_1, … as NumPy's positional
+ * arguments), or an NpzFile (written back member for member, raw ones included).
+ */
+export type NpzArrays = Map<string, NDArray> | Record<string, NDArray> | readonly NDArray[] | NpzFile;
 
-interface CentralEntry {
-  name: Uint8Array;
-  method: number;
-  crc: number;
-  csize: number;
-  usize: number;
-  offset: number;
-}
-
-function namedList(fn: string, arrays: NpzArrays): [string, NDArray][] {
-  const list: [string, NDArray][] = Array.isArray(arrays)
-    ? (arrays as readonly NDArray[]).map((a, i) => [`arr_${i}`, a])
-    : arrays instanceof Map
-      ? [...arrays]
-      : Object.entries(arrays as Record<string, NDArray>);
+/** The entries to write, by archive name. */
+function namedList(fn: string, arrays: NpzArrays): [string, NpzMember][] {
+  const list: [string, NpzMember][] =
+    arrays instanceof NpzFile
+      ? arrays.archiveMembers()
+      : (Array.isArray(arrays)
+          ? (arrays as readonly NDArray[]).map((a, i): [string, NDArray] => [`arr_${i}`, a])
+          : arrays instanceof Map
+            ? [...arrays]
+            : Object.entries(arrays as Record<string, NDArray>)
+        ).map(([k, a]): [string, NpzMember] => [`${k}.npy`, a]);
   for (const [name, a] of list) {
-    if (typeof (a as NDArray)?.address !== "function") throw new ValueError(`${fn}: array '${name}' must be an NDArray, got ${describe(a)}`);
-    a.address(fn);
+    if (a instanceof Uint8Array && arrays instanceof NpzFile) continue;
+    if (typeof (a as NDArray)?.address !== "function") throw new ValueError(`${fn}: array '${stripNpy(name)}' must be an NDArray, got ${describe(a)}`);
+    (a as NDArray).address(fn);
   }
   return list;
 }
@@ -324,141 +281,24 @@ function* npyChunks(fn: string, a: NDArray, fortran: boolean): Generator<Uint8Ar
   }
 }
 
-function localHeader(e: Omit<CentralEntry, "offset">): Uint8Array {
-  // As np.savez: version 4.5, zip64 extra with both sizes, 32-bit fields 0xffffffff.
-  const b = new Uint8Array(30 + e.name.length + 20);
-  const v = new DataView(b.buffer);
-  v.setUint32(0, LOCAL, true);
-  v.setUint16(4, 45, true);
-  v.setUint16(6, 0, true);
-  v.setUint16(8, e.method, true);
-  v.setUint16(10, 0, true); // 00:00:00
-  v.setUint16(12, 0x21, true); // 1980-01-01: reproducible archives
-  v.setUint32(14, e.crc, true);
-  v.setUint32(18, 0xffffffff, true);
-  v.setUint32(22, 0xffffffff, true);
-  v.setUint16(26, e.name.length, true);
-  v.setUint16(28, 20, true);
-  b.set(e.name, 30);
-  const x = 30 + e.name.length;
-  v.setUint16(x, 1, true);
-  v.setUint16(x + 2, 16, true);
-  v.setBigUint64(x + 4, BigInt(e.usize), true);
-  v.setBigUint64(x + 12, BigInt(e.csize), true);
-  return b;
-}
-
-function centralDirectory(entries: CentralEntry[], start: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const e of entries) {
-    const big = [e.usize, e.csize, e.offset].filter((n) => n >= 0xffffffff);
-    const extraLen = big.length === 0 ? 0 : 4 + 8 * big.length;
-    const b = new Uint8Array(46 + e.name.length + extraLen);
-    const v = new DataView(b.buffer);
-    v.setUint32(0, CENTRAL, true);
-    v.setUint16(4, 45 | (3 << 8), true); // made by: 4.5, Unix
-    v.setUint16(6, 45, true);
-    v.setUint16(10, e.method, true);
-    v.setUint16(14, 0x21, true);
-    v.setUint32(16, e.crc, true);
-    v.setUint32(20, Math.min(e.csize, 0xffffffff), true);
-    v.setUint32(24, Math.min(e.usize, 0xffffffff), true);
-    v.setUint16(28, e.name.length, true);
-    v.setUint16(30, extraLen, true);
-    v.setUint32(38, (0o600 << 16) >>> 0, true);
-    v.setUint32(42, Math.min(e.offset, 0xffffffff), true);
-    b.set(e.name, 46);
-    if (extraLen > 0) {
-      let x = 46 + e.name.length;
-      v.setUint16(x, 1, true);
-      v.setUint16(x + 2, extraLen - 4, true);
-      x += 4;
-      for (const n of [e.usize, e.csize, e.offset]) {
-        if (n >= 0xffffffff) {
-          v.setBigUint64(x, BigInt(n), true);
-          x += 8;
-        }
-      }
-    }
-    parts.push(b);
-  }
-  const size = parts.reduce((s, p) => s + p.length, 0);
-  const needs64 = start + size >= 0xffffffff || entries.length >= 0xffff;
-  const tail = new Uint8Array((needs64 ? 56 + 20 : 0) + 22);
-  const v = new DataView(tail.buffer);
-  let t = 0;
-  if (needs64) {
-    v.setUint32(0, END64, true);
-    v.setBigUint64(4, 44n, true);
-    v.setUint16(12, 45 | (3 << 8), true);
-    v.setUint16(14, 45, true);
-    v.setBigUint64(24, BigInt(entries.length), true);
-    v.setBigUint64(32, BigInt(entries.length), true);
-    v.setBigUint64(40, BigInt(size), true);
-    v.setBigUint64(48, BigInt(start), true);
-    v.setUint32(56, 0x07064b50, true); // zip64 end locator
-    v.setBigUint64(64, BigInt(start + size), true);
-    v.setUint32(72, 1, true);
-    t = 76;
-  }
-  v.setUint32(t, END, true);
-  v.setUint16(t + 8, Math.min(entries.length, 0xffff), true);
-  v.setUint16(t + 10, Math.min(entries.length, 0xffff), true);
-  v.setUint32(t + 12, Math.min(size, 0xffffffff), true);
-  v.setUint32(t + 16, Math.min(start, 0xffffffff), true);
-  parts.push(tail);
-  return concat(parts);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Deflates an entry's chunks; returns the compressed chunks (the data is copied into the compressor). */
-async function deflate(chunks: Iterable<Uint8Array>): Promise<Uint8Array[]> {
-  const cs = new CompressionStream("deflate-raw");
-  const writer = cs.writable.getWriter();
-  const out: Uint8Array[] = [];
-  const reading = (async () => {
-    const r = cs.readable.getReader();
-    for (;;) {
-      const { done, value } = await r.read();
-      if (done) break;
-      out.push(value as Uint8Array);
-    }
-  })();
-  for (const c of chunks) {
-    // A copy: the compressor may hold the chunk past the next heap allocation.
-    await writer.write(c.slice());
-  }
-  await writer.close();
-  await reading;
-  return out;
-}
-
 async function writeNpz(fn: string, sink: Sink, arrays: NpzArrays, opts: SavezOptions): Promise<void> {
   const list = namedList(fn, arrays);
-  const entries: CentralEntry[] = [];
-  for (const [key, a0] of list) {
-    const name = new TextEncoder().encode(`${key}.npy`);
-    const a = a0.isC || a0.isF ? a0 : a0.copy("C");
+  const entries: WrittenEntry[] = [];
+  for (const [key, m] of list) {
+    const name = new TextEncoder().encode(key);
+    const a = m instanceof NDArray && !m.isC && !m.isF ? m.copy("C") : m;
     try {
-      const fortran = !a.isC && a.isF;
+      const fortran = a instanceof NDArray && !a.isC && a.isF;
+      const chunks = (): Iterable<Uint8Array> => (a instanceof NDArray ? npyChunks(fn, a, fortran) : [a]);
       let crc = 0;
       let usize = 0;
-      for (const c of npyChunks(fn, a, fortran)) {
+      for (const c of chunks()) {
         crc = crc32(c, crc);
         usize += c.length;
       }
       const offset = sink.pos;
       if (opts.compress) {
-        const out = await deflate(npyChunks(fn, a, fortran));
+        const out = await deflate(chunks());
         const csize = out.reduce((s, p) => s + p.length, 0);
         const e = { name, method: 8, crc, csize, usize };
         await sink.write(localHeader(e));
@@ -467,30 +307,17 @@ async function writeNpz(fn: string, sink: Sink, arrays: NpzArrays, opts: SavezOp
       } else {
         const e = { name, method: 0, crc, csize: usize, usize };
         await sink.write(localHeader(e));
-        const header = npyHeader(a.dtype, a.shape, fortran);
-        await sink.write(header);
-        await sink.writeHeap(a.address(fn), a.nbytes);
+        if (a instanceof NDArray) {
+          await sink.write(npyHeader(a.dtype, a.shape, fortran));
+          await sink.writeHeap(a.address(fn), a.nbytes);
+        } else await sink.write(a);
         entries.push({ ...e, offset });
       }
     } finally {
-      if (a !== a0) a.dispose();
+      if (a !== m) (a as NDArray).dispose();
     }
   }
   await sink.write(centralDirectory(entries, sink.pos));
-}
-
-/** Collects a file in memory. */
-class GrowingSink implements Sink {
-  pos = 0;
-  parts: Uint8Array[] = [];
-  async write(bytes: Uint8Array): Promise<void> {
-    this.parts.push(bytes.slice());
-    this.pos += bytes.length;
-  }
-  async writeHeap(ptr: number, n: number): Promise<void> {
-    this.parts.push(heap.u8.slice(ptr, ptr + n));
-    this.pos += n;
-  }
 }
 
 /**

@@ -15,19 +15,9 @@ import { DTYPES, type DType } from "../core/dtype.js";
 import { free } from "../core/heap.js";
 import { stridesFor } from "../core/layout.js";
 import { NDArray } from "../core/ndarray.js";
-import {
-  allocateData,
-  describe,
-  FileSink,
-  MemorySink,
-  parseAsync,
-  parseSync,
-  type ByteSource,
-  type Parser,
-  type ReadOptions,
-  type Sink,
-  type SyncByteSource,
-} from "./source.js";
+import { allocateData, parseAsync, parseSync, type Parser } from "./driver.js";
+import { FileSink, MemorySink, type Sink } from "./sink.js";
+import { describe, type ByteSource, type ReadOptions, type SyncByteSource } from "./source.js";
 
 /** The reference implementation's limit on the header. */
 const MAX_HEADER = 100_000_000;
