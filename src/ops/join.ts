@@ -334,7 +334,7 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArr
       if (!src.isC) {
         const c = copy(src, "C");
         try {
-          return repeat(c, counts, { axis: 0 });
+          return repeat(c, counts);
         } finally {
           c.dispose();
         }
