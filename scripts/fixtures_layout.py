@@ -59,8 +59,7 @@ def arg(x):
     return x
 
 
-def call(op, args, kw):
-    a = [arg(x) for x in args]
+def call(op, a, kw):
     kw = dict(kw)
     if op == "get":
         return a[0][tuple(a[1:])]
@@ -97,8 +96,9 @@ cases = []
 def case(op, *args, **kw):
     c = {"op": op, "args": list(args), "kw": kw}
     try:
-        x0 = arg(args[0])
-        r = call(op, args, kw)
+        a = [arg(x) for x in args]
+        x0 = a[0]
+        r = call(op, a, kw)
         c["result"] = {
             "shape": list(r.shape),
             "strides": list(r.strides),
@@ -199,6 +199,11 @@ SMALL = {
     "len1-rows": R([1, 12], {"get": ":, ::2"}),
     "col": R([12, 1], {"get": "::2"}),
     "neg": R([6], {"get": "::-1"}),
+    "1x3-strided": R([2, 6], {"get": ":, ::2"}, {"get": ":1"}),
+    "6x1": R([6, 2], {"get": ":, :1"}),
+    "2x1x4": R([2, 3, 4], {"get": ":, 1:2, :"}),
+    "1x4-neg": R([3, 4], {"get": "::-1, :"}, {"get": ":1"}),
+    "4x1-neg": R([4, 3], {"get": ":, ::-1"}, {"get": ":, :1"}),
     "C": R([2, 3]),
     "F": R([2, 3], "F"),
     "T": R([3, 2], "T"),

@@ -24,7 +24,7 @@
 
 import { DTypeError, ValueError } from "../core/errors.js";
 import { DTYPES } from "../core/dtype.js";
-import { checkShape, MAXDIMS, stridesFor, type Order } from "../core/layout.js";
+import { checkShape, keepOrder, MAXDIMS, stridesFor, type Order } from "../core/layout.js";
 import { makeView, type NDArray } from "../core/ndarray.js";
 
 /**
@@ -215,8 +215,7 @@ export function ravelView(a: NDArray, order: Order | "A" | "K" = "C"): NDArray |
   if (order === "K") {
     // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
     // contiguous from the innermost out means one block in memory order.
-    const perm = a.shape.map((_, i) => i);
-    perm.sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
+    const perm = keepOrder(a.strides);
     let want = itemsize;
     let ok = true;
     for (let i = perm.length - 1; i >= 0 && ok; i--) {
