@@ -187,6 +187,29 @@ for n1, n2 in [("C", "F"), ("F", "C"), ("F", "F"), ("T", "row"), ("col", "row"),
     case("get", A3, i1, {"s": ":"}, i2)
     case("get", R([5, 5, 10, 1]), i1, i2, 0)
 
+# ---- take: booleans are the integers 0 and 1, axis=None flattens, a 0-d
+# input takes as 1-d, a non-integer axis is a TypeError ----
+I3 = R([3], dtype="int64")
+I23 = R([2, 3], dtype="int64")
+X0 = R([], flat=[5.0])
+case("take", I3, [True, False, True])
+case("take", I3, R([3], dtype="bool", flat=[True, False, True]))
+case("take", I23, R([2], dtype="bool", flat=[True, False]), axis=1)
+case("take", I23, [True], axis=0)
+case("take", I23, [4, 1], axis=None)
+case("take", R([2, 3], "F", dtype="int64"), [[4, 1]], axis=None)
+for ax in [0, -1, None]:
+    case("take", X0, [0, 0], axis=ax)
+    case("take", X0, 0, axis=ax)
+case("take", X0, [1], axis=0)
+case("take", X0, [0], axis=1)
+case("take", X0, [0], axis=-2)
+case("take", I23, [0], axis=1.5)
+case("take", I23, [0], axis="1")
+case("take", I23, [5], axis=1)
+case("take", I23, [-7])
+case("take", I23, [0], axis=2)
+
 # ---- Class 2: view or copy on length-1 axes, 0-d and empty arrays ----
 SMALL = {
     "0d": R([]),
