@@ -13,7 +13,9 @@
 #   arg    {"r": recipe} an array; {"s": "<slice>"} a slice string (get);
 #          anything else a JSON value used as it is.
 #   result {"shape", "strides", "c", "f", "values" (tolist()), "shares"
-#          (np.shares_memory with the first argument), "same" (is it)}.
+#          (np.shares_memory with the first argument; null for a NumPy
+#          scalar, a 0-d view in stridewise), "same" (is it)}; "list" for
+#          a tuple of them (unstack); "isOut" whether the result is `out`.
 #   error  {"type", "message"}: NumPy's exception class name and str().
 import json
 import pathlib
@@ -50,6 +52,8 @@ def R(shape, *steps, dtype="float64", flat=None):
 
 
 def arg(x):
+    if isinstance(x, list):
+        return [arg(y) for y in x]
     if isinstance(x, dict) and "r" in x:
         return build(x["r"])
     if isinstance(x, dict) and "s" in x:
@@ -60,7 +64,8 @@ def arg(x):
 
 
 def call(op, a, kw):
-    kw = dict(kw)
+    if op.endswith("_seq"):
+        return getattr(np, op[:-4])(a[0], **kw)
     if op == "get":
         return a[0][tuple(a[1:])]
     if op == "take":
@@ -75,7 +80,7 @@ def call(op, a, kw):
         return a[0].reshape(a[1], **kw)
     if op == "sum":
         return a[0].sum(**kw)
-    if op == "concatenate" or op == "stack":
+    if op in ("concatenate", "stack"):
         return getattr(np, op)(a, **kw)
     return getattr(np, op)(*a, **kw)
 
@@ -90,24 +95,38 @@ def enc(v):
     return float(v)
 
 
+def describe(r, x0):
+    return {
+        "shape": list(r.shape),
+        "strides": list(r.strides),
+        "c": bool(r.flags.c_contiguous),
+        "f": bool(r.flags.f_contiguous),
+        "values": enc(r.tolist()),
+        # A NumPy scalar (NumPy's a[i] of a 1-d array) is a 0-d view in
+        # stridewise, a documented difference: no sharing recorded (null).
+        "shares": None if isinstance(r, np.generic) else bool(np.shares_memory(r, x0)) if isinstance(x0, np.ndarray) else False,
+        "same": r is x0,
+    }
+
+
 cases = []
 
 
 def case(op, *args, **kw):
+    """One call; `out` in kw also records whether the result is `out` itself
+    ("isOut"), a tuple result is recorded as "list"."""
     c = {"op": op, "args": list(args), "kw": kw}
     try:
         a = [arg(x) for x in args]
         x0 = a[0]
-        r = call(op, a, kw)
-        c["result"] = {
-            "shape": list(r.shape),
-            "strides": list(r.strides),
-            "c": bool(r.flags.c_contiguous),
-            "f": bool(r.flags.f_contiguous),
-            "values": enc(r.tolist()),
-            "shares": bool(np.shares_memory(r, x0)) if isinstance(x0, np.ndarray) else False,
-            "same": r is x0,
-        }
+        kwa = {k: arg(v) for k, v in kw.items()}
+        r = call(op, a, kwa)
+        if "out" in kw:
+            c["isOut"] = r is kwa["out"]
+        if isinstance(r, tuple):
+            c["list"] = [describe(x, x0) for x in r]
+        else:
+            c["result"] = describe(r, x0)
     except Exception as e:  # noqa: BLE001 - recording NumPy's errors is the point
         c["error"] = {"type": type(e).__name__, "message": str(e)}
     cases.append(c)
@@ -209,6 +228,65 @@ case("take", I23, [0], axis="1")
 case("take", I23, [5], axis=1)
 case("take", I23, [-7])
 case("take", I23, [0], axis=2)
+
+# ---- Joins: an ndarray as the sequence (its first axis), out=, block, unstack ----
+X23 = R([2, 3], dtype="int64")
+X23F = R([2, 3], "F", dtype="int64")
+X3 = R([3], dtype="int64")
+X0i = R([], dtype="int64", flat=[5])
+for x in [X23, X23F, R([2, 3, 2], dtype="int64"), X3, X0i, R([0, 3], dtype="int64")]:
+    for fn in ["concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"]:
+        case(fn + "_seq", x)
+    case("concatenate_seq", x, axis=None)
+    case("stack_seq", x, axis=1)
+    case("stack_seq", x, axis=-1)
+case("concatenate_seq", X23, axis=1)
+case("concatenate_seq", X23, axis=1.5)
+case("stack_seq", X23, axis=1.5)
+F64 = lambda shape, *st, dtype="float64": R(shape, *st, dtype=dtype, flat=[0] * int(np.prod(shape)))  # noqa: E731
+for out in [F64([4, 3]), F64([4, 3], "F"), F64([8, 3], {"get": "::2"}), F64([4, 4]), F64([3, 3]), F64([4, 3, 1]), F64([12]),
+            F64([4, 3], dtype="int8"), F64([4, 3], dtype="int64"), F64([4, 3], dtype="bool")]:
+    case("concatenate", X23, X23, out=out)
+    case("concatenate", X23, X23, out=out, casting="no")
+for out in [F64([12]), F64([24], {"get": "::2"}), F64([24], {"get": "::-2"}), F64([11]), F64([12, 1]), F64([12], dtype="int8")]:
+    case("concatenate", X23, X23, out=out, axis=None)
+case("concatenate", X23, R([2, 3], flat=[0.5] * 6), out=F64([4, 3], dtype="int64"))
+case("concatenate", X23, X23, out=F64([4, 3]), dtype="float32")
+for out in [F64([2, 2, 3]), F64([2, 3, 2]), F64([2, 2, 3], "F"), F64([3, 2, 2]), F64([12]), F64([2, 2, 3], dtype="int8")]:
+    case("stack", X23, X23, out=out)
+    case("stack", X23, X23, out=out, axis=2)
+case("stack", X23, X23, out=F64([2, 2, 3]), dtype="float32")
+B = R([2, 2], dtype="int64")
+case("block", [[X23, X23], [X23, X23]])
+case("block", [X3, X3])
+case("block", [[X3], [X3]])
+case("block", X3)
+case("block", 5)
+case("block", X23F)
+case("block", [X23F, X23F])
+case("block", [[X23F], [X23F]])
+case("block", [[B, R([2, 1], dtype="float64")], [R([1, 3], dtype="float64")]])
+case("block", [[1, 2], [3, 4]])
+case("block", [[1.5, 2], [3, 4]])
+case("block", [X0i, X0i])
+case("block", [[X0i], [X0i]])
+case("block", [[[X3]], [[X3]]])
+case("block", [])
+case("block", [[]])
+case("block", [[], [X23]])
+case("block", [[X3], X3])
+case("block", [X23, [X3]])
+case("block", [[[1]], [X23]])
+case("block", [[X23, []]])
+case("block", [1, [2]])
+case("block", [[1, 2], [3]])
+case("block", [[X23, X23], [X3]])
+for x in [X23, X23F, R([2, 3, 2], dtype="int64"), R([0, 3], dtype="int64"), X3]:
+    for ax in [0, 1, -1, 2]:
+        case("unstack", x, axis=ax)
+case("unstack", X0i)
+case("unstack", X23, axis=1.5)
+case("unstack", X23, axis="a")
 
 # ---- Class 2: view or copy on length-1 axes, 0-d and empty arrays ----
 SMALL = {

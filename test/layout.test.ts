@@ -17,11 +17,25 @@ interface Recipe {
   steps: Step[];
 }
 type Arg = { r: Recipe } | { s: string } | unknown;
+interface Described {
+  shape: number[];
+  strides: number[];
+  c: boolean;
+  f: boolean;
+  values: unknown;
+  /** null: NumPy gave a scalar, stridewise a 0-d view. */
+  shares: boolean | null;
+  same: boolean;
+}
 interface Case {
   op: string;
   args: Arg[];
   kw: Record<string, unknown>;
-  result?: { shape: number[]; strides: number[]; c: boolean; f: boolean; values: unknown; shares: boolean; same: boolean };
+  result?: Described;
+  /** A tuple result (unstack). */
+  list?: Described[];
+  /** With `out`: whether the result is `out` itself. */
+  isOut?: boolean;
   error?: { type: string; message: string };
 }
 
@@ -54,18 +68,29 @@ function sliceOf(s: string): sw.Slice {
 }
 
 function value(x: Arg, temps: NDArray[]): unknown {
+  if (Array.isArray(x)) return x.map((y) => value(y, temps));
   if (isRecipe(x)) return build(x.r, temps);
   if (isSlice(x)) return sliceOf(x.s);
   return x;
 }
 
-function call(c: Case, temps: NDArray[]): { r: NDArray; x0: unknown } {
+const CAMEL: Record<string, string> = { column_stack: "columnStack" };
+
+function call(c: Case, temps: NDArray[]): { r: NDArray | NDArray[]; x0: unknown; out?: unknown } {
   const a = c.args.map((x) => value(x, temps));
-  const kw = c.kw;
+  const kw = Object.fromEntries(Object.entries(c.kw).map(([k, v]) => [k, value(v, temps)]));
   const x0 = a[0];
   const A = x0 as NDArray;
   const f = sw as unknown as Record<string, (...args: unknown[]) => NDArray>;
+  if (c.op.endsWith("_seq")) {
+    const name = c.op.slice(0, -4);
+    return { r: f[CAMEL[name] ?? name]!(x0, kw), x0 };
+  }
   switch (c.op) {
+    case "block":
+      return { r: sw.block(x0 as never), x0 };
+    case "unstack":
+      return { r: sw.unstack(A, kw as never), x0 };
     case "get":
       return { r: A.get(...(a.slice(1) as never[])), x0 };
     case "where":
@@ -76,7 +101,7 @@ function call(c: Case, temps: NDArray[]): { r: NDArray; x0: unknown } {
       return { r: sw.sum(A, kw as never), x0 };
     case "concatenate":
     case "stack":
-      return { r: f[c.op]!(a, kw), x0 };
+      return { r: f[c.op]!(a, kw), x0, out: kw.out };
     case "reshape":
       return { r: sw.reshape(A, a[1] as number[], kw), x0 };
     case "flatten":
@@ -95,13 +120,16 @@ function describeArg(x: Arg): string {
     return `${x.r.dtype}[${x.r.shape.join(",")}]${st}`;
   }
   if (isSlice(x)) return `"${x.s}"`;
+  if (Array.isArray(x)) return `[${x.map(describeArg).join(", ")}]`;
   return JSON.stringify(x);
 }
 
 function title(c: Case): string {
-  const kw = Object.keys(c.kw).length > 0 ? `, ${JSON.stringify(c.kw)}` : "";
+  const kws = Object.entries(c.kw).map(([k, v]) => `${k}: ${describeArg(v)}`);
+  const kw = kws.length > 0 ? `, { ${kws.join(", ")} }` : "";
   const call = `${c.op}(${c.args.map(describeArg).join(", ")}${kw})`;
   if (c.error) return `${call} raises NumPy's ${c.error.type}`;
+  if (c.list) return `${call} gives NumPy's ${c.list.length} views`;
   return `${call} gives NumPy's strides ${JSON.stringify(c.result!.strides)}${c.result!.shares ? " (a view)" : ""}`;
 }
 
@@ -120,7 +148,8 @@ describe("NumPy's layout for every array an op allocates (layout.json)", () => {
         if (c.error) {
           let err: unknown;
           try {
-            temps.push(call(c, temps).r);
+            const r = call(c, temps).r;
+            temps.push(...(Array.isArray(r) ? r : [r]));
           } catch (e) {
             err = e;
           }
@@ -129,18 +158,24 @@ describe("NumPy's layout for every array an op allocates (layout.json)", () => {
           expect((err as Error).message).toBe(c.error.message);
           return;
         }
-        const { r, x0 } = call(c, temps);
-        const want = c.result!;
-        expect(r.shape).toEqual(want.shape);
-        expect(r.strides, "strides").toEqual(want.strides);
-        expect(r.flags.cContiguous, "C flag").toBe(want.c);
-        expect(r.flags.fContiguous, "F flag").toBe(want.f);
-        expect(plain(r.toArray())).toEqual(want.values);
-        if (x0 instanceof sw.NDArray) {
-          expect(sharesMemory(r, x0), "shares memory with the input").toBe(want.shares);
-          expect(r === x0, "is the input itself").toBe(want.same);
-        }
-        if (r !== x0 && !temps.includes(r)) temps.push(r);
+        const { r, x0, out } = call(c, temps);
+        const got = Array.isArray(r) ? r : [r];
+        for (const g of got) if (g !== x0 && !temps.includes(g)) temps.push(g);
+        if (c.isOut !== undefined) expect(r === out, "is out itself").toBe(c.isOut);
+        const wants = c.list ?? [c.result!];
+        expect(got.length, "number of results").toBe(wants.length);
+        wants.forEach((want, i) => {
+          const g = got[i]!;
+          expect(g.shape).toEqual(want.shape);
+          expect(g.strides, "strides").toEqual(want.strides);
+          expect(g.flags.cContiguous, "C flag").toBe(want.c);
+          expect(g.flags.fContiguous, "F flag").toBe(want.f);
+          expect(plain(g.toArray())).toEqual(want.values);
+          if (x0 instanceof sw.NDArray && want.shares !== null) {
+            expect(sharesMemory(g, x0), "shares memory with the input").toBe(want.shares);
+            expect(g === x0, "is the input itself").toBe(want.same);
+          }
+        });
       } finally {
         for (const t of temps.reverse()) t.dispose();
       }
