@@ -29,7 +29,7 @@ import { DTypeError, IndexError } from "../core/errors.js";
 import { DTYPES, type DType } from "../core/dtype.js";
 import { array, typedArrayDType } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
-import { broadcastShapeOf, broadcastStrides, iteratorOrder, keepOrder, shapeSize } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, checkIndexedDims, iteratorOrder, keepOrder, MAXDIMS, shapeSize } from "../core/layout.js";
 import { NDArray } from "../core/ndarray.js";
 import { astype } from "./cast.js";
 import { maskBytes, trueCoordinates } from "./compact.js";
@@ -305,6 +305,12 @@ function plan(
     subShape.push(shape[ax]!);
     subSrc.push(strides[ax]!);
   }
+  // NumPy's mapiter keeps one operand slot free for the subspace.
+  if (subShape.length === 0 && arrays.length > MAXDIMS - 1) {
+    throw new IndexError(
+      `when no subspace is given, the number of index arrays cannot be above ${MAXDIMS - 1}, but ${arrays.length} index arrays found`,
+    );
+  }
   // Broadcast the index arrays.
   const indexShape = broadcastShapeOf(arrays.map((x) => x.arr.shape));
   if (indexShape === null) {
@@ -348,6 +354,7 @@ function plan(
   for (const x of arrays) x.strides = iperm.map((i) => x.strides[i]!);
   const at = adjacent ? insertAt : 0;
   const outShape = [...subShape.slice(0, at), ...indexShape, ...subShape.slice(at)];
+  checkIndexedDims(outShape.length);
   let outStrides = [...subDst.slice(0, at), ...idxDst, ...subDst.slice(at)];
   if (n * block === 0) outStrides = outShape.map(() => 0);
   return { offset, indexShape: iterShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps };

@@ -160,6 +160,10 @@ export interface CopyRequest {
  * `Unable to avoid creating a copy while reshaping.` for `copy: false`.
  */
 export function reshapeView(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray | CopyRequest {
+  if (typeof shape !== "number" && !Array.isArray(shape)) {
+    // NumPy reads None as "the same shape"; stridewise asks for the shape.
+    throw new DTypeError(`reshape: expected a shape (an integer or a list of integers), got ${shape === null ? "null" : typeof shape}`);
+  }
   if (typeof shape === "number" && !Number.isInteger(shape)) {
     throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   }
@@ -172,8 +176,9 @@ export function reshapeView(a: NDArray, shape: number | readonly number[], opts?
   }
   if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
   const newShape = fixUnknown(dims, a.size);
-  if (newShape.length > MAXDIMS) checkShape(newShape);
   const itemsize = DTYPES[a.dtype].itemsize;
+  // An empty array's other lengths are unbounded by its size: NumPy's limits still hold.
+  if (newShape.length > MAXDIMS || a.size === 0) checkShape(newShape, itemsize);
   if (copy !== true) {
     if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
     const strides = nocopyStrides(a.shape, a.strides, newShape, itemsize, order);
