@@ -129,6 +129,17 @@ export function checkIndexedDims(ndim: number): void {
 }
 
 /**
+ * An axis argument as NumPy's `operator.index` takes it: an integer, else
+ * NumPy's TypeError naming the Python type a JS value stands for.
+ * @example checkIntAxis(1.5) // throws "'float' object cannot be interpreted as an integer"
+ */
+export function checkIntAxis(axis: unknown): number {
+  if (typeof axis === "number" && Number.isInteger(axis)) return axis;
+  const kind = typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis === "boolean" ? "bool" : typeof axis;
+  throw new DTypeError(`'${kind}' object cannot be interpreted as an integer`);
+}
+
+/**
  * Normalises an axis argument (negative counts from the end), NumPy's AxisError otherwise.
  * @example normalizeAxis(-1, 3) // 2
  */

@@ -9,7 +9,7 @@
 // results (NumPy's slicing path) are C order unless every block is F.
 
 import { DTypeError, ValueError, AxisError } from "../core/errors.js";
-import { normalizeAxis } from "../core/layout.js";
+import { checkIntAxis, normalizeAxis } from "../core/layout.js";
 import { makeView, NDArray } from "../core/ndarray.js";
 import { asarray, typedArrayDType, type ArrayLike } from "./creation.js";
 import { concatenate } from "./join.js";
@@ -114,10 +114,9 @@ export function unstack(x: ArrayLike, opts?: { axis?: number }): NDArray[] {
   try {
     if (a.ndim === 0) throw new ValueError("Input array must be at least 1-d.");
     const ax0 = opts?.axis ?? 0;
-    if (typeof ax0 !== "number" || !Number.isInteger(ax0)) {
-      // NumPy's moveaxis tries to iterate what is not an integer.
-      throw new DTypeError(typeof ax0 === "number" ? "'float' object is not iterable" : `'${typeof ax0 === "string" ? "str" : typeof ax0}' object cannot be interpreted as an integer`);
-    }
+    // NumPy's moveaxis tries to iterate a float that is not an index.
+    if (typeof ax0 === "number" && !Number.isInteger(ax0)) throw new DTypeError("'float' object is not iterable");
+    checkIntAxis(ax0);
     if (ax0 < -a.ndim || ax0 >= a.ndim) throw new AxisError(ax0, a.ndim, "source");
     const ax = normalizeAxis(ax0, a.ndim);
     const shape = a.shape.filter((_, i) => i !== ax);

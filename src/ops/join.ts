@@ -10,7 +10,7 @@ import { canCast, castingError, checkCasting, resultType, type Casting } from ".
 import { castInto, copyFrom } from "./cast.js";
 import { overlap } from "./overlap.js";
 import { recordCopy } from "../core/ledger.js";
-import { checkShape, denseStrides, keepOrder, multiSortedOrder, normalizeAxis, stridesFor } from "../core/layout.js";
+import { checkIntAxis, checkShape, denseStrides, keepOrder, multiSortedOrder, normalizeAxis, stridesFor } from "../core/layout.js";
 import { makeView, NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray, redescribe } from "../core/empty.js";
@@ -228,9 +228,8 @@ export interface ConcatenateOptions extends JoinOutOptions {
 
 /** NumPy's TypeError for an axis that is not an integer, in the words of `op`. */
 function intAxis(axis: unknown, op: "concatenate" | "stack"): number {
-  if (typeof axis === "number" && Number.isInteger(axis)) return axis;
-  const kind = typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis;
-  throw new DTypeError(op === "stack" ? `integer argument expected, got ${kind}` : `'${kind}' object cannot be interpreted as an integer`);
+  if (op === "concatenate" || (typeof axis === "number" && Number.isInteger(axis))) return checkIntAxis(axis);
+  throw new DTypeError(`integer argument expected, got ${typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis}`);
 }
 
 /**

@@ -2,10 +2,10 @@
 // (src/ops/gather.ts) and the mask kernels (src/ops/mask.ts).
 
 import { recordCopy } from "../core/ledger.js";
-import { DTypeError, IndexError, ValueError } from "../core/errors.js";
+import { IndexError, ValueError } from "../core/errors.js";
 import { DTYPES, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides, denseStrides, iteratorOrder, normalizeAxis } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, checkIntAxis, denseStrides, iteratorOrder, normalizeAxis } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { arange, asarray, withArray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -64,13 +64,6 @@ function modeIndices(ind: NDArray, len: number, mode: "wrap" | "clip"): NDArray 
  */
 export function take(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
   return recorded("take", takeImpl(a, indices, opts));
-}
-
-/** NumPy's TypeError for an axis that is not a Python int. */
-export function checkIntAxis(axis: unknown): number {
-  if (typeof axis === "number" && Number.isInteger(axis)) return axis;
-  const kind = typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis === "boolean" ? "bool" : typeof axis;
-  throw new DTypeError(`'${kind}' object cannot be interpreted as an integer`);
 }
 
 function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
