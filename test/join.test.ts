@@ -128,3 +128,45 @@ describe("joining", () => {
     for (const x of [a, b, h, v]) x.dispose();
   });
 });
+
+// NumPy 2.4 writes `out` input by input without buffering, so an `out` that
+// overlaps an input gives loop-order-dependent values there
+// (np.concatenate([a[5:], a[:5]], out=a) gives [5..9, 5..9]); stridewise
+// always gives the as-if-copied answer, pinned here against a plain-TS
+// reference (README, "Where stridewise differs from NumPy").
+describe("concatenate and stack into an out that overlaps an input", () => {
+  const ref = (xs: number[][]): number[] => xs.flat();
+  it("concatenate([a[5:], a[:5]], { out: a }) rotates a as if the inputs were copied first", async () => {
+    const { arange, concatenate: cat } = await import("../src/index.js");
+    const a = arange(10, { dtype: "float64" });
+    const before = a.toArray() as number[];
+    const hi = a.get("5:");
+    const lo = a.get(":5");
+    const r = cat([hi, lo], { out: a });
+    expect(r).toBe(a);
+    expect(a.toArray()).toEqual(ref([before.slice(5), before.slice(0, 5)]));
+    hi.dispose();
+    lo.dispose();
+    a.dispose();
+  });
+  it("stack([a[3:], a[::-1][3:]], { out: a.reshape([2, 3]) }) as if copied", async () => {
+    const { arange, stack: st } = await import("../src/index.js");
+    const a = arange(6, { dtype: "float64" });
+    const before = a.toArray() as number[];
+    const x = a.get("3:");
+    const y = a.get("::-1").get("3:");
+    const o = a.reshape([2, 3]);
+    st([x, y], { out: o });
+    expect(a.toArray()).toEqual(ref([before.slice(3), before.slice().reverse().slice(3)]));
+    for (const t of [x, y, o, a]) t.dispose();
+  });
+  it("an out apart from every input is written directly", async () => {
+    const { arange, zeros: z, concatenate: cat } = await import("../src/index.js");
+    const a = arange(4, { dtype: "float64" });
+    const o = z([8]);
+    expect(cat([a, a], { out: o })).toBe(o);
+    expect(o.toArray()).toEqual([0, 1, 2, 3, 0, 1, 2, 3]);
+    a.dispose();
+    o.dispose();
+  });
+});

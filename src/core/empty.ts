@@ -5,7 +5,7 @@
 
 import { DTYPES, type DType } from "./dtype.js";
 import { allocate } from "./heap.js";
-import { stridesFor, type Order } from "./layout.js";
+import { checkSize, stridesFor, type Order } from "./layout.js";
 import { NDArray } from "./ndarray.js";
 
 /**
@@ -14,7 +14,8 @@ import { NDArray } from "./ndarray.js";
  * of `layout.ts` compute them). Out of memory raises MemoryError before
  * anything is created. A copy names the array it copies from as `source`,
  * so that the heap places the two apart modulo 4 KiB (see heap.ts, "Cache
- * colouring").
+ * colouring"). A shape NumPy cannot address raises its "array is too
+ * big" ValueError (`checkSize`), even when the array is empty.
  * @example emptyArray([2, 3], "float32", "F").strides // [4, 8]
  */
 export function emptyArray(
@@ -24,6 +25,7 @@ export function emptyArray(
   source?: NDArray,
 ): NDArray {
   const itemsize = DTYPES[dtype].itemsize;
+  checkSize(shape, itemsize);
   let n: number = itemsize;
   for (let i = 0; i < shape.length; i++) n *= shape[i]!;
   const mem = allocate(n, shape, dtype, source === undefined ? -1 : source._mem.ptr + source.offset);

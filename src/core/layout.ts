@@ -4,7 +4,7 @@
 // gets (keep-order, the iterator's order, the multi-sorted order of several
 // operands) and the dense strides of that order.
 
-import { AxisError, DTypeError, ValueError } from "./errors.js";
+import { AxisError, DTypeError, IndexError, ValueError } from "./errors.js";
 
 /** Memory order of a new array: row-major (C) or column-major (F). */
 export type Order = "C" | "F";
@@ -73,13 +73,35 @@ export function isFContiguous(shape: readonly number[], strides: readonly number
 /** NumPy's limit on dimensions. */
 export const MAXDIMS = 64;
 
+const TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+
+/**
+ * NumPy's size limit (PyArray_NewFromDescr): the product of the nonzero
+ * lengths times the item size must fit an intp (2**63 - 1 bytes), so that a
+ * shape whose product overflows is refused even when another axis is 0.
+ * ValueError "array is too big; …" otherwise.
+ * @example checkSize([0, 2 ** 60, 2 ** 60], 8) // throws: 2**120 * 8 does not fit
+ */
+export function checkSize(shape: readonly number[], itemsize: number): void {
+  let n = itemsize;
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 0) n *= shape[i]!;
+  if (n < 2 ** 62) return;
+  // Near the limit a float product may round: decide exactly.
+  let b = BigInt(itemsize);
+  for (const d of shape) if (d !== 0) b *= BigInt(d);
+  if (b > 2n ** 63n - 1n) throw new ValueError(TOO_BIG);
+}
+
 /**
  * Validates a shape argument (a number or a list of numbers) and returns it
  * as a fresh array. Negative sizes raise ValueError and non-integers the
- * TypeError (DTypeError) that NumPy raises.
+ * TypeError (DTypeError) that NumPy raises; more than 64 dimensions,
+ * a length that does not fit an intp ("Maximum allowed dimension
+ * exceeded") and a size NumPy cannot address (`checkSize`, at `itemsize`,
+ * default 1) raise NumPy's ValueErrors.
  * @example checkShape(3) // [3]; checkShape([2, -1]) throws "negative dimensions are not allowed"
  */
-export function checkShape(shape: number | readonly number[]): number[] {
+export function checkShape(shape: number | readonly number[], itemsize = 1): number[] {
   if (typeof shape === "number" && !Number.isInteger(shape)) {
     throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   }
@@ -91,12 +113,30 @@ export function checkShape(shape: number | readonly number[]): number[] {
     if (typeof d !== "number" || !Number.isInteger(d)) {
       throw new DTypeError(`'${typeof d === "number" ? "float" : typeof d}' object cannot be interpreted as an integer`);
     }
+    if (d >= 2 ** 63) throw new ValueError("Maximum allowed dimension exceeded");
     if (d < 0) throw new ValueError("negative dimensions are not allowed");
   }
-  if (shapeSize(s) > Number.MAX_SAFE_INTEGER) {
-    throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
-  }
+  checkSize(s, itemsize);
   return s;
+}
+
+/**
+ * NumPy's IndexError for an indexing result of more than 64 dimensions.
+ * @example checkIndexedDims(65) // throws "number of dimensions must be within [0, 64], indexing result would have 65"
+ */
+export function checkIndexedDims(ndim: number): void {
+  if (ndim > MAXDIMS) throw new IndexError(`number of dimensions must be within [0, ${MAXDIMS}], indexing result would have ${ndim}`);
+}
+
+/**
+ * An axis argument as NumPy's `operator.index` takes it: an integer, else
+ * NumPy's TypeError naming the Python type a JS value stands for.
+ * @example checkIntAxis(1.5) // throws "'float' object cannot be interpreted as an integer"
+ */
+export function checkIntAxis(axis: unknown): number {
+  if (typeof axis === "number" && Number.isInteger(axis)) return axis;
+  const kind = typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis === "boolean" ? "bool" : typeof axis;
+  throw new DTypeError(`'${kind}' object cannot be interpreted as an integer`);
 }
 
 /**

@@ -8,6 +8,8 @@
 // test/ledger.test.ts against the copy itself; the copies are O(n), the
 // ledger O(1)).
 
+import { StridewiseError } from "./errors.js";
+
 /** Bytes and number of copies made by one kind of operation. */
 export interface CopyCount {
   bytes: number;
@@ -73,7 +75,7 @@ export function trackCopies<T>(fn: () => T): { result: T; copies: CopyRecord[]; 
 }
 
 /** Thrown by `assertNoCopy` when `fn` copied data. */
-export class CopyError extends Error {
+export class CopyError extends StridewiseError {
   override name = "CopyError";
   constructor(readonly copies: CopyRecord[]) {
     super(

@@ -16,7 +16,9 @@ import { assignSameDType, fill, moveBytes } from "./copy.js";
 
 /**
  * A C-contiguous array with `a`'s elements: `a` itself when it already is
- * one (as NumPy), else a copy. The result has at least one dimension.
+ * one by NumPy's flag rules (length-1 axes ignored, so a 1-element view of
+ * any stride is), else a copy. The result has at least one dimension: a
+ * 0-d array gives a 1-d view of its element, as NumPy.
  * @example ascontiguousarray(E.T).strides // [201028, 4]
  */
 export function ascontiguousarray<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(a: T, opts?: { dtype?: D }): NDArray<NoInfer<D>>;
@@ -26,7 +28,8 @@ export function ascontiguousarray(a: ArrayLike, opts?: { dtype?: DType }): NDArr
 
 /**
  * An F-contiguous array with `a`'s elements: `a` itself when it already is
- * one, else a copy. The result has at least one dimension.
+ * one, else a copy. The result has at least one dimension (a 0-d array
+ * gives a 1-d view, as in `ascontiguousarray`).
  * @example asfortranarray(zeros([2, 3])).strides // [8, 16]
  */
 export function asfortranarray<const T extends ArrayLike, D extends DType = DTypeOfData<T>>(a: T, opts?: { dtype?: D }): NDArray<NoInfer<D>>;
@@ -37,8 +40,15 @@ export function asfortranarray(a: ArrayLike, opts?: { dtype?: DType }): NDArray 
 function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
   const a = dtype === undefined ? asarray(data) : asarray(data, { dtype });
   const fresh = a !== data;
+  // NumPy's flag rules decide view or copy (layout.ts): a 0-d array is
+  // contiguous in both orders, so NumPy's ndmin=1 makes it a 1-d view, not a copy.
   const ok = order === "C" ? a.isC : a.isF;
-  if (a.ndim >= 1 && ok) return a;
+  if (ok && a.ndim >= 1) return a;
+  if (ok) {
+    const v = makeView(a, [1], [DTYPES[a.dtype].itemsize], a.offset);
+    if (fresh) a.dispose();
+    return v;
+  }
   const shape = a.ndim === 0 ? [1] : a.shape;
   const src = a.address(order === "C" ? "ascontiguousarray" : "asfortranarray");
   const out = emptyArray(shape, a.dtype, order, a);

@@ -173,16 +173,16 @@ function compactFast(a: NDArray, m: NDArray): NDArray | null {
  * new array with NumPy's shape and strides. Throws NumPy's IndexError for
  * every kind of bad index.
  */
-export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjust): NDArray {
+export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjust, mode: "get" | "take" = "get"): NDArray {
   if (comps.length === 1) {
     const c = comps[0];
-    if (c instanceof NDArray) {
+    if (c instanceof NDArray && (mode === "get" || c.dtype !== "bool")) {
       const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c);
       if (r !== null) return r;
     }
   }
   a.address("get");
-  const p = planAdvanced(a, comps, adjust);
+  const p = planAdvanced(a, comps, adjust, mode);
   try {
     const itemsize = DTYPES[a.dtype].itemsize;
     const off = blockOffsets(p);
@@ -330,7 +330,7 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
-  const p = planAdvanced(a, comps, adjust);
+  const p = planAdvanced(a, comps, adjust, "set");
   try {
     const off = blockOffsets(p);
     try {

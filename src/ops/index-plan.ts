@@ -16,8 +16,10 @@
 //     any array is present, integers count as advanced for the adjacency
 //     rule (a[0, :, [0, 1]] has shape (2, 4));
 //   - the arrays broadcast together into I;
-//   - the result is laid out in memory as [I in C order, subspace in
-//     NumPy's keep-order (axes by decreasing |stride|, stable)], dense; when
+//   - the result is laid out in memory as [I, subspace in NumPy's
+//     keep-order (axes by decreasing |stride|, stable)], dense, I in C order
+//     or, when the subspace holds at most one element, in the iterator's
+//     order over the index arrays (see PlanMode); when
 //     the advanced components are adjacent, the I axes are then moved to
 //     where the first of them stood, otherwise they stay in front.
 // Checks happen in NumPy's order: integers and mask shapes while parsing
@@ -27,7 +29,7 @@ import { DTypeError, IndexError } from "../core/errors.js";
 import { DTYPES, type DType } from "../core/dtype.js";
 import { array, typedArrayDType } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
-import { broadcastShapeOf, broadcastStrides } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, checkIndexedDims, iteratorOrder, keepOrder, MAXDIMS, shapeSize } from "../core/layout.js";
 import { NDArray } from "../core/ndarray.js";
 import { astype } from "./cast.js";
 import { maskBytes, trueCoordinates } from "./compact.js";
@@ -41,7 +43,7 @@ const NOT_INTEGER = "arrays used as indices must be of integer (or boolean) type
 export interface IndexArray {
   /** int64 values. */
   readonly arr: NDArray;
-  /** Byte strides of `arr` broadcast to the index shape. */
+  /** Byte strides of `arr` broadcast to the index shape (in the plan's `indexShape` order). */
   strides: number[];
   /** The axis of the base it indexes (for messages), -1 for a boolean scalar's new axis. */
   readonly axis: number;
@@ -54,6 +56,7 @@ export interface IndexArray {
 export interface AdvancedPlan {
   /** Byte offset into the base's allocation of the first block's origin. */
   offset: number;
+  /** The broadcast index shape, its axes in the result's memory order (outer to inner). */
   indexShape: number[];
   /** Number of positions in the index shape. */
   n: number;
@@ -70,6 +73,13 @@ export interface AdvancedPlan {
   /** Arrays made while planning, disposed by `disposePlan`. */
   temps: NDArray[];
 }
+
+/**
+ * Whose layout the result takes: `a[idx]` ("get", NumPy's mapiter),
+ * `a[idx] = v` ("set": C order over the index, NumPy's write order) or
+ * `take` ("take": C order throughout).
+ */
+export type PlanMode = "get" | "set" | "take";
 
 /** A component after conversion. */
 type Part =
@@ -172,17 +182,24 @@ export function planAdvanced(
   a: NDArray,
   comps: readonly unknown[],
   adjust: (s: Slice, length: number, out: number[]) => void,
+  mode: PlanMode = "get",
 ): AdvancedPlan {
   const temps: NDArray[] = [];
   try {
-    return plan(a, comps, adjust, temps);
+    return plan(a, comps, adjust, temps, mode);
   } catch (e) {
     for (const t of temps) t.dispose();
     throw e;
   }
 }
 
-function plan(a: NDArray, comps: readonly unknown[], adjust: (s: Slice, length: number, out: number[]) => void, temps: NDArray[]): AdvancedPlan {
+function plan(
+  a: NDArray,
+  comps: readonly unknown[],
+  adjust: (s: Slice, length: number, out: number[]) => void,
+  temps: NDArray[],
+  mode: PlanMode,
+): AdvancedPlan {
   const parts = classify(comps, temps);
   const ndim = a.ndim;
   let consumed = 0;
@@ -288,6 +305,12 @@ function plan(a: NDArray, comps: readonly unknown[], adjust: (s: Slice, length: 
     subShape.push(shape[ax]!);
     subSrc.push(strides[ax]!);
   }
+  // NumPy's mapiter keeps one operand slot free for the subspace.
+  if (subShape.length === 0 && arrays.length > MAXDIMS - 1) {
+    throw new IndexError(
+      `when no subspace is given, the number of index arrays cannot be above ${MAXDIMS - 1}, but ${arrays.length} index arrays found`,
+    );
+  }
   // Broadcast the index arrays.
   const indexShape = broadcastShapeOf(arrays.map((x) => x.arr.shape));
   if (indexShape === null) {
@@ -298,31 +321,43 @@ function plan(a: NDArray, comps: readonly unknown[], adjust: (s: Slice, length: 
   for (const x of arrays) x.strides = broadcastStrides(x.arr.shape, x.arr.strides, indexShape)!;
   let n = 1;
   for (const d of indexShape) n *= d;
-  // Memory order: I (C order), then the subspace by decreasing |stride|.
+  // Memory order (layout.ts's rules): the subspace innermost, in keep-order
+  // of its strides; the index axes outside it, in the order NumPy's mapiter
+  // allocates them: its iterator's order over the index arrays when no
+  // subspace (or one of a single element) is left, as the iterator then
+  // allocates the result itself, C order otherwise. Writes stay in C order
+  // (NumPy's last-write-wins order for repeated indices), take is C order
+  // throughout (PyArray_TakeFrom allocates a C array).
   const itemsize = DTYPES[a.dtype].itemsize;
   const ns = subShape.length;
-  const perm = subShape.map((_, i) => i);
-  perm.sort((x, y) => Math.abs(subSrc[y]!) - Math.abs(subSrc[x]!) || x - y);
+  const block = shapeSize(subShape);
+  const subPerm = mode === "take" ? subShape.map((_, i) => i) : keepOrder(subSrc);
   const subDst = new Array<number>(ns);
   let st = itemsize;
-  let block = 1;
   for (let k = ns - 1; k >= 0; k--) {
-    const i = perm[k]!;
+    const i = subPerm[k]!;
     subDst[i] = st;
     st *= subShape[i]!;
-    block *= subShape[i]!;
   }
   const ni = indexShape.length;
+  const iperm =
+    mode === "get" && block <= 1 ? iteratorOrder(ni, arrays.map((x) => x.strides)).reverse() : indexShape.map((_, i) => i);
   const idxDst = new Array<number>(ni);
   for (let k = ni - 1; k >= 0; k--) {
-    idxDst[k] = st;
-    st *= indexShape[k]!;
+    const i = iperm[k]!;
+    idxDst[i] = st;
+    st *= indexShape[i]!;
   }
+  // The kernels walk index positions in C order of `iterShape` and write
+  // block p at p * block: the index axes permuted into memory order.
+  const iterShape = iperm.map((i) => indexShape[i]!);
+  for (const x of arrays) x.strides = iperm.map((i) => x.strides[i]!);
   const at = adjacent ? insertAt : 0;
   const outShape = [...subShape.slice(0, at), ...indexShape, ...subShape.slice(at)];
+  checkIndexedDims(outShape.length);
   let outStrides = [...subDst.slice(0, at), ...idxDst, ...subDst.slice(at)];
   if (n * block === 0) outStrides = outShape.map(() => 0);
-  return { offset, indexShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps };
+  return { offset, indexShape: iterShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps };
 }
 
 /** Frees what planning made. */

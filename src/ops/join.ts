@@ -1,16 +1,16 @@
-// Joining and repeating arrays: concatenate, stack, vstack, hstack, dstack,
-// columnStack, tile, repeat. Each result is allocated once and filled by
-// the copy kernels (src/ops/copy.ts), one `moveBytes` call per input (per
-// repeated slice for `repeat` with per-element counts): the inputs are
-// described as (address, shape, strides) without making views, and
-// broadcasting (tile, repeat) is a zero source stride, never a loop in JS.
+// Joining arrays: concatenate, stack, vstack, hstack, dstack, columnStack
+// (tile and repeat are in repeat.ts, block and unstack in block.ts). Each
+// result is allocated once (or is the caller's `out`) and filled by the
+// copy kernels (src/ops/copy.ts), one `moveBytes` call per input: the
+// inputs are described as (address, shape, strides) without making views.
 
 import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { checkDType, DTYPES, type DType } from "../core/dtype.js";
 import { canCast, castingError, checkCasting, resultType, type Casting } from "../core/casting.js";
-import { castInto } from "./cast.js";
+import { castInto, copyFrom } from "./cast.js";
+import { overlap } from "./overlap.js";
 import { recordCopy } from "../core/ledger.js";
-import { checkShape, denseStrides, multiSortedOrder, normalizeAxis, stridesFor } from "../core/layout.js";
+import { checkIntAxis, checkShape, denseStrides, keepOrder, multiSortedOrder, normalizeAxis, stridesFor } from "../core/layout.js";
 import { makeView, NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray, redescribe } from "../core/empty.js";
@@ -41,18 +41,40 @@ function toArrays(items: readonly ArrayLike[]): { arrays: NDArray[]; temps: NDAr
 }
 
 /**
- * Runs a join on `items` made arrays, disposes the arrays it made, and
+ * The arrays along `a`'s first axis, as views (NumPy iterates an ndarray
+ * given as the sequence of a join). A 0-d array cannot be iterated:
+ * NumPy's TypeError, in the words of the function that fails.
+ */
+export function firstAxisViews(a: NDArray, op: string): NDArray[] {
+  if (a.ndim === 0) {
+    throw new DTypeError(op === "concatenate" ? "dispatcher for __array_function__ did not return an iterable" : "iteration over a 0-d array");
+  }
+  const out: NDArray[] = [];
+  for (let i = 0; i < a.shape[0]!; i++) out.push(makeView(a, a.shape.slice(1), a.strides.slice(1), a.offset + i * a.strides[0]!));
+  return out;
+}
+
+/** A join's sequence argument: a JS array of array-likes, or an NDArray (its first axis). */
+export type JoinSequence = readonly ArrayLike[] | NDArray;
+
+/**
+ * @internal Runs a join on `items` made arrays, disposes the arrays it made, and
  * reports the result to the copy ledger under `op`.
  */
-function withArrays(op: string, items: readonly ArrayLike[], fn: (arrays: NDArray[]) => NDArray): NDArray {
-  if (!Array.isArray(items)) throw new DTypeError("expected a sequence of arrays");
-  const { arrays, temps } = toArrays(items);
+export function withArrays(op: string, items: JoinSequence, fn: (arrays: NDArray[]) => NDArray): NDArray {
+  const views = items instanceof NDArray ? firstAxisViews(items, op) : null;
+  if (views === null && !Array.isArray(items)) throw new DTypeError("expected a sequence of arrays");
   try {
-    const out = fn(arrays);
-    recordCopy(op, out.nbytes);
-    return out;
+    const { arrays, temps } = toArrays(views ?? (items as readonly ArrayLike[]));
+    try {
+      const out = fn(arrays);
+      recordCopy(op, out.nbytes);
+      return out;
+    } finally {
+      for (const t of temps) t.dispose();
+    }
   } finally {
-    for (const t of temps) t.dispose();
+    if (views !== null) for (const v of views) v.dispose();
   }
 }
 
@@ -60,9 +82,11 @@ function withArrays(op: string, items: readonly ArrayLike[], fn: (arrays: NDArra
  * The result dtype of a join: `dtype` when given (each input must cast to it
  * under `casting`), else NumPy's promotion of the inputs' dtypes.
  */
-function commonDType(parts: readonly { a: NDArray }[], opts: JoinDTypeOptions | undefined): DType {
+function commonDType(parts: readonly { a: NDArray }[], opts: JoinOutOptions | undefined): DType {
   const casting = checkCasting(opts?.casting ?? "same_kind");
-  const d = opts?.dtype === undefined ? resultType(...parts.map((p) => p.a.dtype)) : checkDType(opts.dtype);
+  const out = opts?.out;
+  const d =
+    out !== undefined ? out.dtype : opts?.dtype === undefined ? resultType(...parts.map((p) => p.a.dtype)) : checkDType(opts.dtype);
   for (const p of parts) if (!canCast(p.a.dtype, d, casting)) throw castingError(p.a.dtype, d, casting);
   return d;
 }
@@ -96,23 +120,76 @@ export interface JoinDTypeOptions {
   casting?: Casting;
 }
 
-function joinParts(parts: readonly Part[], axis: number, dtype: DType): NDArray {
-  const shape = [...parts[0]!.shape];
-  shape[axis] = 0;
-  for (const p of parts) shape[axis]! += p.shape[axis]!;
-  const perm = multiSortedOrder(parts.map((p) => p.shape), parts.map((p) => p.strides));
-  const out = emptyArray(shape, dtype, denseStrides(shape, DTYPES[dtype].itemsize, perm));
-  const base = out.address("concatenate");
-  let at = 0;
-  for (const p of parts) {
-    place(out, base + at * out.strides[axis]!, out.strides, p);
-    at += p.shape[axis]!;
+/** `out` of `concatenate` and `stack`: the array to write the result into (it is returned). */
+export interface JoinOutOptions extends JoinDTypeOptions {
+  /**
+   * Written in place and returned; its shape must be the result's, every
+   * input must cast to its dtype under `casting`; not together with
+   * `dtype`. An `out` that overlaps an input is written through a
+   * temporary, so the result is as if every input were copied first.
+   */
+  out?: NDArray;
+}
+
+/** NumPy's checks of `out` against the result's shape, in its order and words. */
+function checkOut(out: NDArray, shape: readonly number[], flat: boolean): void {
+  out.checkWriteable();
+  if (flat) {
+    if (out.ndim !== 1) throw new ValueError("Output array must be 1D");
+    if (out.shape[0] !== shape[0]) throw new ValueError("Output array is the wrong size");
+    return;
+  }
+  if (out.ndim !== shape.length) throw new ValueError("Output array has wrong dimensionality");
+  if (out.shape.some((n, i) => n !== shape[i])) throw new ValueError("Output array is the wrong shape");
+}
+
+/** An `out` that overlaps an input is written through a fresh result, copied over at the end. */
+function intoOut(out: NDArray, parts: readonly Part[], write: (target: NDArray) => void): NDArray {
+  if (parts.every((p) => overlap(out, p.a) === "no")) {
+    write(out);
+    return out;
+  }
+  const tmp = emptyArray(out.shape, out.dtype, denseStrides(out.shape, DTYPES[out.dtype].itemsize, keepOrder(out.strides)));
+  try {
+    write(tmp);
+    copyFrom(out, tmp);
+  } finally {
+    tmp.dispose();
   }
   return out;
 }
 
+function joinParts(parts: readonly Part[], axis: number, dtype: DType, out?: NDArray): NDArray {
+  const shape = [...parts[0]!.shape];
+  shape[axis] = 0;
+  for (const p of parts) shape[axis]! += p.shape[axis]!;
+  const write = (target: NDArray): void => {
+    const base = target.address("concatenate");
+    let at = 0;
+    for (const p of parts) {
+      place(target, base + at * target.strides[axis]!, target.strides, p);
+      at += p.shape[axis]!;
+    }
+  };
+  if (out !== undefined) {
+    checkOut(out, shape, false);
+    return intoOut(out, parts, write);
+  }
+  const perm = multiSortedOrder(parts.map((p) => p.shape), parts.map((p) => p.strides));
+  const res = emptyArray(shape, dtype, denseStrides(shape, DTYPES[dtype].itemsize, perm));
+  write(res);
+  return res;
+}
+
+/** NumPy's TypeError for a join's `out` given with `dtype`. */
+function outAndDType(opts: JoinOutOptions | undefined): void {
+  if (opts?.out !== undefined && opts.dtype !== undefined) {
+    throw new DTypeError("concatenate() only takes `out` or `dtype` as an argument, but both were provided.");
+  }
+}
+
 /** Validates and joins parts as `np.concatenate` does, with its messages. */
-function concatParts(parts: readonly Part[], axis: number, opts: JoinDTypeOptions | undefined): NDArray {
+function concatParts(parts: readonly Part[], axis: number, opts: JoinOutOptions | undefined): NDArray {
   if (parts.length === 0) throw new ValueError("need at least one array to concatenate");
   const ndim = parts[0]!.shape.length;
   if (ndim === 0) throw new ValueError("zero-dimensional arrays cannot be concatenated");
@@ -132,15 +209,27 @@ function concatParts(parts: readonly Part[], axis: number, opts: JoinDTypeOption
       }
     }
   });
-  return joinParts(parts, ax, commonDType(parts, opts));
+  if (opts?.out !== undefined) {
+    // NumPy checks out's shape before any cast.
+    const shape = [...first];
+    shape[ax] = parts.reduce((n, p) => n + p.shape[ax]!, 0);
+    checkOut(opts.out, shape, false);
+  }
+  return joinParts(parts, ax, commonDType(parts, opts), opts?.out);
 }
 
 const whole = (a: NDArray): Part => ({ a, shape: a.shape, strides: a.strides });
 
 /** Options of `concatenate`. */
-export interface ConcatenateOptions extends JoinDTypeOptions {
+export interface ConcatenateOptions extends JoinOutOptions {
   /** The axis to join along (negative counts from the end); null flattens every input first. Default 0. */
   axis?: number | null;
+}
+
+/** NumPy's TypeError for an axis that is not an integer, in the words of `op`. */
+function intAxis(axis: unknown, op: "concatenate" | "stack"): number {
+  if (op === "concatenate" || (typeof axis === "number" && Number.isInteger(axis))) return checkIntAxis(axis);
+  throw new DTypeError(`integer argument expected, got ${typeof axis === "number" ? "float" : typeof axis === "string" ? "str" : typeof axis}`);
 }
 
 /**
@@ -148,41 +237,55 @@ export interface ConcatenateOptions extends JoinDTypeOptions {
  * `axis: null` the inputs are flattened (C order) and joined into one 1-d
  * array. The result's layout follows the inputs' (F inputs give an F
  * result), as NumPy's does. Mixed dtypes promote as NumPy's `result_type`;
- * `dtype` and `casting` (default "same_kind") work as NumPy's.
+ * `dtype` and `casting` (default "same_kind") work as NumPy's; `out`
+ * receives the result (NumPy's shape and casting errors). An NDArray as
+ * the sequence is iterated along its first axis, as NumPy does.
  * @example concatenate([zeros([2, 3]), ones([1, 3])]).shape // [3, 3]
  * @example concatenate([a, b], { axis: null }).ndim        // 1
+ * @example concatenate(arange(6).reshape([2, 3])).shape    // [6]
  */
-export function concatenate(arrays: readonly ArrayLike[], opts?: ConcatenateOptions): NDArray {
-  const axis = opts?.axis === undefined ? 0 : opts.axis;
+export function concatenate(arrays: JoinSequence, opts?: ConcatenateOptions): NDArray {
+  const axis = opts?.axis === undefined ? 0 : opts.axis === null ? null : intAxis(opts.axis, "concatenate");
+  outAndDType(opts);
   return withArrays("concatenate", arrays, (as) => {
     if (axis !== null) return concatParts(as.map(whole), axis, opts);
     if (as.length === 0) throw new ValueError("need at least one array to concatenate");
-    const dtype = commonDType(as.map(whole), opts);
     let total = 0;
     for (const a of as) total += a.size;
-    const out = emptyArray([total], dtype);
-    const itemsize = DTYPES[dtype].itemsize;
-    const base = out.address("concatenate");
-    let at = 0;
-    for (const a of as) {
-      place(out, base + at * itemsize, stridesFor(a.shape, itemsize, "C"), whole(a));
-      at += a.size;
-    }
-    return out;
+    const out = opts?.out;
+    if (out !== undefined) checkOut(out, [total], true);
+    const dtype = commonDType(as.map(whole), opts);
+    const write = (target: NDArray): void => {
+      const step = target.strides[0]!;
+      const base = target.address("concatenate");
+      let at = 0;
+      for (const a of as) {
+        place(target, base + at * step, stridesFor(a.shape, step, "C"), whole(a));
+        at += a.size;
+      }
+    };
+    if (out !== undefined) return intoOut(out, as.map(whole), write);
+    const res = emptyArray([total], dtype);
+    write(res);
+    return res;
   });
 }
 
 /** Options of `stack`. */
-export interface StackOptions extends JoinDTypeOptions {
+export interface StackOptions extends JoinOutOptions {
   /** Where the new axis goes in the result (negative counts from the end). Default 0. */
   axis?: number;
 }
 
 /**
- * Joins same-shape arrays along a new axis (NumPy's `stack`).
+ * Joins same-shape arrays along a new axis (NumPy's `stack`); `out`, `dtype`
+ * and `casting` as `concatenate`, and an NDArray as the sequence is
+ * iterated along its first axis.
  * @example stack([zeros([2, 3]), zeros([2, 3])], { axis: -1 }).shape // [2, 3, 2]
+ * @example stack(array([[1, 2], [3, 4]]), { axis: 1 }).toArray()   // [[1n, 3n], [2n, 4n]]
  */
-export function stack(arrays: readonly ArrayLike[], opts?: StackOptions): NDArray {
+export function stack(arrays: JoinSequence, opts?: StackOptions): NDArray {
+  const axis = opts?.axis === undefined ? 0 : intAxis(opts.axis, "stack");
   return withArrays("stack", arrays, (as) => {
     if (as.length === 0) throw new ValueError("need at least one array to stack");
     const shape = as[0]!.shape;
@@ -191,13 +294,18 @@ export function stack(arrays: readonly ArrayLike[], opts?: StackOptions): NDArra
         throw new ValueError("all input arrays must have the same shape");
       }
     }
-    const ax = normalizeAxis(opts?.axis ?? 0, shape.length + 1);
+    const ax = normalizeAxis(axis, shape.length + 1);
+    outAndDType(opts);
     const parts = as.map((a) => ({
       a,
       shape: [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)],
       strides: [...a.strides.slice(0, ax), 0, ...a.strides.slice(ax)],
     }));
-    return joinParts(parts, ax, commonDType(parts, opts));
+    if (opts?.out !== undefined) {
+      const rs = [...shape.slice(0, ax), as.length, ...shape.slice(ax)];
+      checkOut(opts.out, rs, false);
+    }
+    return joinParts(parts, ax, commonDType(parts, opts), opts?.out);
   });
 }
 
@@ -216,7 +324,7 @@ function atLeast(a: NDArray, n: 1 | 2 | 3): Part {
  * Stacks arrays row-wise (NumPy's `vstack`): 1-d inputs of length N become rows (1, N).
  * @example vstack([[1, 2], [3, 4]]).shape // [2, 2]
  */
-export function vstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
+export function vstack(arrays: JoinSequence, opts?: JoinDTypeOptions): NDArray {
   return withArrays("vstack", arrays, (as) => concatParts(as.map((a) => atLeast(a, 2)), 0, opts));
 }
 
@@ -224,7 +332,7 @@ export function vstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * Stacks arrays column-wise (NumPy's `hstack`): along axis 1, or axis 0 when the inputs are 1-d.
  * @example hstack([zeros([2, 3]), zeros([2, 1])]).shape // [2, 4]
  */
-export function hstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
+export function hstack(arrays: JoinSequence, opts?: JoinDTypeOptions): NDArray {
   return withArrays("hstack", arrays, (as) => {
     const parts = as.map((a) => atLeast(a, 1));
     return concatParts(parts, parts.length > 0 && parts[0]!.shape.length === 1 ? 0 : 1, opts);
@@ -235,7 +343,7 @@ export function hstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * Stacks arrays along the third axis (NumPy's `dstack`): (N,) becomes (1, N, 1), (M, N) becomes (M, N, 1).
  * @example dstack([zeros([2, 3]), zeros([2, 3])]).shape // [2, 3, 2]
  */
-export function dstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): NDArray {
+export function dstack(arrays: JoinSequence, opts?: JoinDTypeOptions): NDArray {
   return withArrays("dstack", arrays, (as) => concatParts(as.map((a) => atLeast(a, 3)), 2, opts));
 }
 
@@ -244,7 +352,7 @@ export function dstack(arrays: readonly ArrayLike[], opts?: JoinDTypeOptions): N
  * 2-d inputs are joined as they are.
  * @example columnStack([[1, 2, 3], [4, 5, 6]]).shape // [3, 2]
  */
-export function columnStack(arrays: readonly ArrayLike[]): NDArray {
+export function columnStack(arrays: JoinSequence): NDArray {
   return withArrays("columnStack", arrays, (as) => {
     const parts = as.map((a): Part => {
       if (a.ndim >= 2) return whole(a);
@@ -254,140 +362,3 @@ export function columnStack(arrays: readonly ArrayLike[]): NDArray {
     return concatParts(parts, 1, undefined);
   });
 }
-
-function checkInt(x: unknown, what: string): number {
-  if (typeof x !== "number" || !Number.isInteger(x)) throw new DTypeError(`${what}: expected integers, got ${String(x)}`);
-  return x;
-}
-
-/**
- * Repeats `a` `reps` times along each axis (NumPy's `tile`). When `reps`
- * has more entries than `a` has axes, `a` gains leading length-1 axes;
- * with fewer, `reps` gains leading ones. One kernel call: the source is
- * read with zero strides on the repetition axes.
- * @example tile([1, 2], [2, 2]).toArray() // [[1n, 2n, 1n, 2n], [1n, 2n, 1n, 2n]]
- */
-export function tile(a: ArrayLike, reps: number | readonly number[]): NDArray {
-  const tup = (typeof reps === "number" ? [reps] : Array.from(reps)).map((r) => checkInt(r, "tile"));
-  return withArrays("tile", [a], ([arr]) => {
-    const src = arr!;
-    const d = tup.length;
-    const nd = Math.max(d, src.ndim);
-    const itemsize = src.itemsize;
-    // Leading length-1 axes get the item size as stride, as np.array(ndmin=) does.
-    const shape = [...new Array<number>(nd - src.ndim).fill(1), ...src.shape];
-    const sstr = [...new Array<number>(nd - src.ndim).fill(itemsize), ...src.strides];
-    const r = [...new Array<number>(nd - d).fill(1), ...tup];
-    if (src === a && tup.every((x) => x === 1)) {
-      // NumPy copies with order "K" here, so an F input stays F.
-      const c = copy(src, "K");
-      if (nd === src.ndim) return c;
-      return redescribe(c, shape, [...new Array<number>(nd - src.ndim).fill(itemsize), ...c.strides]);
-    }
-    const outShape = checkShape(shape.map((n, i) => n * r[i]!));
-    const out = emptyArray(outShape, src.dtype);
-    if (out.size === 0) {
-      // NumPy reshapes into the result, which gives C strides even when empty.
-      return redescribe(out, outShape, stridesFor(outShape, itemsize, "C"));
-    }
-    // The result as (r0, n0, r1, n1, …): the source repeats with stride 0 on each r axis.
-    const vshape: number[] = [];
-    const dstr: number[] = [];
-    const vsrc: number[] = [];
-    for (let i = 0; i < nd; i++) {
-      vshape.push(r[i]!, shape[i]!);
-      dstr.push(shape[i]! * out.strides[i]!, out.strides[i]!);
-      vsrc.push(0, sstr[i]!);
-    }
-    moveBytes(out.address("tile"), src.address("tile"), vshape, dstr, vsrc, itemsize);
-    return out;
-  });
-}
-
-/** Options of `repeat`. */
-export interface RepeatOptions {
-  /** The axis to repeat along; undefined or null flattens the input first (NumPy's default). */
-  axis?: number | null;
-}
-
-/**
- * Repeats each element of `a` (NumPy's `repeat`): `repeats` is one count
- * for every element, or one count per element along the axis.
- * @example repeat([1, 2], 2).toArray()                         // [1n, 1n, 2n, 2n]
- * @example repeat([[1, 2]], [1, 2], { axis: 1 }).toArray()     // [[1n, 2n, 2n]]
- */
-export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArray, opts?: RepeatOptions): NDArray {
-  let counts: number[] | number;
-  if (repeats instanceof NDArray) counts = (repeats.toArray() as unknown[]).map((x) => Number(x));
-  else if (typeof repeats === "number") counts = repeats;
-  else counts = Array.from(repeats);
-  if (typeof counts === "number") checkInt(counts, "repeat");
-  else counts.forEach((c) => checkInt(c, "repeat"));
-  return withArrays("repeat", [a], ([arr]) => {
-    const src = arr!;
-    const itemsize = src.itemsize;
-    let shape: readonly number[];
-    let strides: readonly number[];
-    let axis: number;
-    if (opts?.axis === undefined || opts.axis === null) {
-      // Flattened in C order: read through a C copy unless the input is C already.
-      if (!src.isC) {
-        const c = copy(src, "C");
-        try {
-          return repeat(c, counts, { axis: 0 });
-        } finally {
-          c.dispose();
-        }
-      }
-      shape = [src.size];
-      strides = [itemsize];
-      axis = 0;
-    } else {
-      shape = src.shape;
-      strides = src.strides;
-      axis = normalizeAxis(opts.axis, src.ndim);
-    }
-    const n = shape[axis]!;
-    if (typeof counts !== "number") {
-      if (counts.length === 1) counts = counts[0]!;
-      else if (counts.length !== n) {
-        throw new ValueError(`operands could not be broadcast together with shape ${formatShape([n])} ${formatShape([counts.length])}`);
-      } else if (counts.some((c) => c < 0)) {
-        throw new ValueError("repeats may not contain negative values.");
-      }
-    }
-    const total = typeof counts === "number" ? n * counts : counts.reduce((x, y) => x + y, 0);
-    const outShape = [...shape];
-    outShape[axis] = total;
-    const out = emptyArray(checkShape(outShape), src.dtype);
-    if (out.size === 0) return out;
-    const base = out.address("repeat");
-    const s = src.address("repeat");
-    const ostr = out.strides;
-    const pre = shape.slice(0, axis);
-    const post = shape.slice(axis + 1);
-    if (typeof counts === "number") {
-      // The result as (…, n, r, …): stride 0 in the source on the r axis.
-      moveBytes(
-        base,
-        s,
-        [...pre, n, counts, ...post],
-        [...ostr.slice(0, axis), counts * ostr[axis]!, ostr[axis]!, ...ostr.slice(axis + 1)],
-        [...strides.slice(0, axis), strides[axis]!, 0, ...strides.slice(axis + 1)],
-        itemsize,
-      );
-      return out;
-    }
-    const sstr = [...strides];
-    sstr[axis] = 0;
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      const c = counts[i]!;
-      if (c === 0) continue;
-      moveBytes(base + at * ostr[axis]!, s + i * strides[axis]!, [...pre, c, ...post], ostr, sstr, itemsize);
-      at += c;
-    }
-    return out;
-  });
-}
-

@@ -145,6 +145,8 @@ function checkMaxWork(opts: SharesMemoryOptions | undefined, dflt: number): numb
   const w = opts.maxWork;
   if (w === undefined) return dflt;
   if (typeof w !== "number" || !Number.isInteger(w)) throw new ValueError("max_work must be an integer");
+  // NumPy converts max_work to a C ssize_t: a JS integer beyond it (1e100, 2**63) overflows.
+  if (w >= 2 ** 63 || w < -(2 ** 63)) throw new OverflowError("Python int too large to convert to C ssize_t");
   if (w < -2) throw new ValueError("Invalid value for max_work");
   return w;
 }
@@ -156,7 +158,8 @@ function checkMaxWork(opts: SharesMemoryOptions | undefined, dflt: number): numb
  * @throws TooHardError "Exceeded max_work" when the budget runs out first
  *   (with `maxWork: 0`, whenever the byte extents overlap).
  * @throws OverflowError "Integer overflow in computing overlap" for extents beyond 2^53 bytes.
- * @throws ValueError "Invalid value for max_work" below -2, "max_work must be an integer".
+ * @throws ValueError "Invalid value for max_work" below -2, "max_work must be an integer";
+ *   OverflowError "Python int too large to convert to C ssize_t" beyond ±2**63 (`1e100`).
  * @throws DisposedError when either array has been disposed.
  * @example
  * const x = zeros([4, 6]);

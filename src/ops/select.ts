@@ -5,9 +5,9 @@ import { recordCopy } from "../core/ledger.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { DTYPES, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides, normalizeAxis } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, checkIntAxis, denseStrides, iteratorOrder, normalizeAxis } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
-import { asarray, withArray, type ArrayLike } from "./creation.js";
+import { arange, asarray, withArray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
 import { canCast, castingError, resultType, type Casting } from "../core/casting.js";
 import { ravel } from "./reshape.js";
@@ -28,8 +28,8 @@ function adjustFull(s: Slice, length: number, out: number[]): void {
 
 /** Options of `take`. */
 export interface TakeOptions {
-  /** Axis to take along; undefined takes from the flattened array. */
-  axis?: number;
+  /** Axis to take along; undefined or null (NumPy's default `axis=None`) takes from the flattened array. */
+  axis?: number | null;
   /** Out-of-bounds indices: "raise" (default), "wrap" around, or "clip" to the ends. */
   mode?: "raise" | "wrap" | "clip";
 }
@@ -56,7 +56,10 @@ function modeIndices(ind: NDArray, len: number, mode: "wrap" | "clip"): NDArray 
 
 /**
  * NumPy's `take`: elements (or sub-arrays along `axis`) at `indices`, a new
- * array of shape a.shape[:axis] + indices.shape + a.shape[axis+1:].
+ * C-contiguous array of shape a.shape[:axis] + indices.shape +
+ * a.shape[axis+1:]. Booleans are the integers 0 and 1 here, not a mask
+ * (as NumPy, which casts the indices to intp); a 0-d `a` takes as a 1-d
+ * array of one element. A non-integer axis raises NumPy's TypeError.
  * @example take(array([4, 3, 5]), [0, 2]).toArray() // [4n, 5n]
  */
 export function take(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
@@ -66,23 +69,39 @@ export function take(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDAr
 function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray {
   const mode = opts?.mode ?? "raise";
   if (mode !== "raise" && mode !== "wrap" && mode !== "clip") throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${String(mode)}')`);
+  const flat = opts?.axis === undefined || opts.axis === null;
+  const axis0 = flat ? 0 : checkIntAxis(opts.axis);
   return withArray(a, (arr) => {
-    const flat = opts?.axis === undefined;
-    const src = flat ? ravel(arr) : arr;
+    // NumPy's PyArray_CheckAxis: no axis flattens, and a 0-d array counts as 1-d.
+    const src = flat || arr.ndim === 0 ? ravel(arr) : arr;
     try {
-      const axis = flat ? 0 : normalizeAxis(opts!.axis!, arr.ndim);
+      const axis = normalizeAxis(axis0, src.ndim);
       return withArray(indices, (ind0) => {
-        // take casts its indices to intp under "same_kind" (floats are refused).
+        // take casts its indices to intp under "same_kind" (floats are refused, booleans are 0 and 1).
         if (!canCast(ind0.dtype, "int64", "same_kind")) throw castingError(ind0.dtype, "int64", "same_kind");
         if (src.shape[axis] === 0 && ind0.size > 0) throw new IndexError("cannot do a non-empty take from an empty axes.");
-        const ind = mode === "raise" ? ind0 : modeIndices(ind0, src.shape[axis]!, mode);
+        const asInt = ind0.dtype === "bool" ? ind0.astype("int64") : ind0;
+        const ind = mode === "raise" ? asInt : modeIndices(asInt, src.shape[axis]!, mode);
+        const ranges: NDArray[] = [];
         try {
+          // The axes before `axis` are indexed by aranges broadcast against the
+          // indices, so that every index axis is an outer loop and the result
+          // comes out C-contiguous, as NumPy's.
           const comps: unknown[] = [];
-          for (let i = 0; i < axis; i++) comps.push(slice(null));
+          const tail = axis - 1 + ind.ndim;
+          for (let i = 0; i < axis; i++) {
+            const r = arange(src.shape[i]!);
+            ranges.push(r);
+            const v = r.reshape([src.shape[i]!, ...new Array<number>(tail - i).fill(1)]);
+            ranges.push(v);
+            comps.push(v);
+          }
           comps.push(ind);
-          return gatherIndex(src, comps, adjustFull);
+          return gatherIndex(src, comps, adjustFull, "take");
         } finally {
-          if (ind !== ind0) ind.dispose();
+          for (const r of ranges.reverse()) r.dispose();
+          if (ind !== asInt) ind.dispose();
+          if (asInt !== ind0) asInt.dispose();
         }
       });
     } finally {
@@ -282,16 +301,16 @@ export function countNonzero(a: ArrayLike, opts?: Pick<ReduceOptions, "axis" | "
  * selects from its first entries only.
  * @example compress([false, true, true], array([[1, 2], [3, 4], [5, 6]]), { axis: 0 }).shape // [2, 2]
  */
-export function compress(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number }): NDArray {
+export function compress(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number | null }): NDArray {
   return recorded("compress", compressImpl(condition, a, opts));
 }
 
-function compressImpl(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number }): NDArray {
+function compressImpl(condition: ArrayLike, a: ArrayLike, opts?: { axis?: number | null }): NDArray {
   return withArray(condition, (c) => {
     if (c.ndim !== 1) throw new ValueError("condition must be a 1-d array");
     const idx = flatnonzero(c);
     try {
-      return takeImpl(a, idx, opts?.axis === undefined ? {} : { axis: opts.axis });
+      return takeImpl(a, idx, { axis: opts?.axis ?? null });
     } finally {
       idx.dispose();
     }
@@ -401,7 +420,11 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
       const shapes = [c.shape, xa?.shape ?? [], ya?.shape ?? []].map((sh) => (sh.length === 1 ? `(${sh[0]},)` : `(${sh.join(",")})`));
       throw new ValueError(`operands could not be broadcast together with shapes ${shapes.join(" ")} `);
     }
-    const out = emptyArray(shape, d);
+    // NumPy's where allocates through its iterator in keep order: the
+    // iterator's axis order over cond, x and y (scalars do not vote).
+    const voters = [c, xa, ya].filter((v): v is NDArray => v !== null).map((v) => broadcastStrides(v.shape, v.strides, shape)!);
+    const perm = iteratorOrder(shape.length, voters).reverse();
+    const out = emptyArray(shape, d, denseStrides(shape, DTYPES[d].itemsize, perm));
     try {
       const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {
         if (va === null) dst.fill(wrapped(v as Scalar, d));
@@ -415,20 +438,29 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
         }
       };
       fillFrom(out, y, ya);
-      const xs = emptyArray(xa === null ? [1] : shape, d);
+      // The blend kernel walks flat memory: x and the mask are laid out as `out`.
+      const xs = xa === null ? emptyArray([1], d) : emptyArray(shape, d, out.strides);
       temps.push(xs);
       if (xa === null) xs.fill(x as Scalar);
       else fillFrom(xs, x, xa);
-      const mb = maskBytes(c);
-      if (mb.owned) temps.push(mb.mask);
-      let m = mb.mask;
-      if (!(m.shape.length === shape.length && m.shape.every((n, i) => n === shape[i]))) {
-        const mm = emptyArray(shape, "bool");
-        temps.push(mm);
-        const b = makeView(m, shape, broadcastStrides(m.shape, m.strides, shape)!, m.offset, "bool", false);
-        copyFrom(mm, b);
-        b.dispose();
-        m = mm;
+      const m = emptyArray(shape, "bool", denseStrides(shape, 1, perm));
+      temps.push(m);
+      if (c.dtype === "bool") {
+        const b = makeView(c, shape, broadcastStrides(c.shape, c.strides, shape)!, c.offset, "bool", false);
+        try {
+          copyFrom(m, b);
+        } finally {
+          b.dispose();
+        }
+      } else {
+        const mb = maskBytes(c);
+        if (mb.owned) temps.push(mb.mask);
+        const b = makeView(mb.mask, shape, broadcastStrides(mb.mask.shape, mb.mask.strides, shape)!, mb.mask.offset, "bool", false);
+        try {
+          copyFrom(m, b);
+        } finally {
+          b.dispose();
+        }
       }
       maskedCopy(out, m, xs);
       return out;

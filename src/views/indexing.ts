@@ -13,6 +13,7 @@
 import { DTypeError, IndexError, ValueError } from "../core/errors.js";
 import type { TypedArray } from "../core/dtype.js";
 import { makeView, type NDArray, type NestedArray } from "../core/ndarray.js";
+import { checkIndexedDims } from "../core/layout.js";
 
 /**
  * A slice `start:stop:step`; null parts take NumPy's defaults.
@@ -81,8 +82,13 @@ const INTEGER = /^[+-]?\d+$/;
 const ELLIPSIS_PLAN: Plan = { items: ["..."], consumed: 0, ints: 0, newaxes: 0 };
 const EMPTY_PLAN: Plan = { items: [], consumed: 0, ints: 0, newaxes: 0 }; // the memo's initial value
 
-function parseInteger(text: string, whole: string): number {
+// A number Python would read as a float ("0.0", "1.5", "1e3").
+const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseInteger(text: string, whole: string, inSlice = false): number {
   if (!INTEGER.test(text)) {
+    // A float is a TypeError in a slice and an invalid index alone, in NumPy's words.
+    if (FLOAT.test(text)) throw inSlice ? sliceTypeError() : new IndexError(INVALID_INDEX);
     throw new IndexError(
       `invalid index string '${whole}': '${text}' is not an integer (expected integers, slices such as '1:5:2', '...', 'None', separated by commas)`,
     );
@@ -99,7 +105,7 @@ function parseComponent(text: string, whole: string): Component {
     if (parts.length > 3) throw new IndexError(`invalid index string '${whole}': '${t}' has more than two ':'`);
     const num = (k: number): number | null => {
       const p = parts[k]?.trim() ?? "";
-      return p === "" ? null : parseInteger(p, whole);
+      return p === "" ? null : parseInteger(p, whole, true);
     };
     return new Slice(num(0), num(1), num(2));
   }
@@ -286,6 +292,7 @@ function applyPlan(a: NDArray, items: readonly Component[], consumed: number, in
   }
   const n = items.length;
   const outNdim = ndim - ints + newaxes;
+  checkIndexedDims(outNdim);
   const shape = new Array<number>(outNdim);
   const strides = new Array<number>(outNdim);
   let offset = a.offset;
@@ -326,6 +333,7 @@ function applyPlan(a: NDArray, items: readonly Component[], consumed: number, in
 /** `a[None]`: a length-1 axis in front. */
 function newaxisFirst(a: NDArray): NDArray {
   const ndim = a.shape.length;
+  checkIndexedDims(ndim + 1);
   // A matrix is the common case; array literals are cheaper to make than sized arrays filled in a loop.
   if (ndim === 2) return makeView(a, [1, a.shape[0]!, a.shape[1]!], [0, a.strides[0]!, a.strides[1]!], a.offset);
   const shape = new Array<number>(ndim + 1);

@@ -24,7 +24,7 @@
 
 import { DTypeError, ValueError } from "../core/errors.js";
 import { DTYPES } from "../core/dtype.js";
-import { checkShape, MAXDIMS, stridesFor, type Order } from "../core/layout.js";
+import { checkShape, keepOrder, MAXDIMS, stridesFor, type Order } from "../core/layout.js";
 import { makeView, type NDArray } from "../core/ndarray.js";
 
 /**
@@ -160,6 +160,10 @@ export interface CopyRequest {
  * `Unable to avoid creating a copy while reshaping.` for `copy: false`.
  */
 export function reshapeView(a: NDArray, shape: number | readonly number[], opts?: ReshapeOptions): NDArray | CopyRequest {
+  if (typeof shape !== "number" && !Array.isArray(shape)) {
+    // NumPy reads None as "the same shape"; stridewise asks for the shape.
+    throw new DTypeError(`reshape: expected a shape (an integer or a list of integers), got ${shape === null ? "null" : typeof shape}`);
+  }
   if (typeof shape === "number" && !Number.isInteger(shape)) {
     throw new DTypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   }
@@ -172,8 +176,9 @@ export function reshapeView(a: NDArray, shape: number | readonly number[], opts?
   }
   if (copy !== true && sameShape(dims, a.shape)) return makeView(a, a.shape, a.strides, a.offset);
   const newShape = fixUnknown(dims, a.size);
-  if (newShape.length > MAXDIMS) checkShape(newShape);
   const itemsize = DTYPES[a.dtype].itemsize;
+  // An empty array's other lengths are unbounded by its size: NumPy's limits still hold.
+  if (newShape.length > MAXDIMS || a.size === 0) checkShape(newShape, itemsize);
   if (copy !== true) {
     if (order === "C" ? a.isC : a.isF) return makeView(a, newShape, stridesFor(newShape, itemsize, order), a.offset);
     const strides = nocopyStrides(a.shape, a.strides, newShape, itemsize, order);
@@ -215,8 +220,7 @@ export function ravelView(a: NDArray, order: Order | "A" | "K" = "C"): NDArray |
   if (order === "K") {
     // Axes sorted by |stride|, outermost first (stable, as NumPy's sort);
     // contiguous from the innermost out means one block in memory order.
-    const perm = a.shape.map((_, i) => i);
-    perm.sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
+    const perm = keepOrder(a.strides);
     let want = itemsize;
     let ok = true;
     for (let i = perm.length - 1; i >= 0 && ok; i--) {
