@@ -175,7 +175,8 @@ class Gen:
                 dt = r.choice(["int64", "int64", "int32", "uint8", "int16"])
                 arr = self.index_array(n, ishape, dt)
                 isf = len(ishape) > 1 and r.random() < 0.5
-                if r.random() < 0.5 and len(ishape) == 1 and dt == "int64":
+                # a JS number holds integers exactly only up to 2**53
+                if r.random() < 0.5 and len(ishape) == 1 and dt == "int64" and all(abs(int(x)) <= 2**53 for x in arr):
                     enc.append({"il": [int(x) for x in arr]})
                     py.append([int(x) for x in arr])
                 else:
@@ -225,7 +226,9 @@ class Gen:
         if isinstance(res, BaseException):
             return {"err": type(res).__name__, "msg": str(res)}
         if isinstance(res, list):
-            return {"list": [describe(x, first) for x in res]}
+            # each result against its own input
+            firsts = first if isinstance(first, list) else [first] * len(res)
+            return {"list": [describe(x, f) for x, f in zip(res, firsts)]}
         if isinstance(res, dict):
             return res
         return describe(res, first)
@@ -434,7 +437,7 @@ class Gen:
         if op == "broadcast_arrays":
             b_id = r.choice(pool)
             step["b"] = {"v": b_id}
-            return step, run(lambda: list(np.broadcast_arrays(a, arrays[b_id]))), a
+            return step, run(lambda: list(np.broadcast_arrays(a, arrays[b_id]))), [a, arrays[b_id]]
         if op == "shares_memory":
             b_id = r.choice(pool)
             step["b"] = {"v": b_id}

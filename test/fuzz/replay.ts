@@ -50,6 +50,8 @@ export interface Mismatch {
   recorded: Step;
   /** The program's steps before this one (the report prints them). */
   prior: Step[];
+  /** The first array argument's values before the step (C order). */
+  input?: Enc[] | undefined;
 }
 
 export interface ReplayResult {
@@ -115,7 +117,7 @@ export function replay(prog: Program, pid: number): ReplayResult {
     return x;
   };
   const indexArray = (ia: IndexArray): NDArray => {
-    let t = keep(sw.array(ia.flat.map((x) => decode(x, ia.dt)) as never, { dtype: ia.dt }).reshape(ia.shape));
+    let t = keep(keep(sw.array(ia.flat.map((x) => decode(x, ia.dt)) as never, { dtype: ia.dt })).reshape(ia.shape));
     if (ia.F) t = keep(sw.asfortranarray(t));
     return t;
   };
@@ -132,13 +134,17 @@ export function replay(prog: Program, pid: number): ReplayResult {
 
   prog.steps.forEach((st, k) => {
     const prior = prog.steps.slice(0, k);
+    let input: Enc[] | undefined;
     const report = (kind: string, expected: unknown, actual: unknown): void => {
-      mismatches.push({ program: pid, step: k, op: st.op, kind, expected, actual, recorded: st, prior });
+      mismatches.push({ program: pid, step: k, op: st.op, kind, expected, actual, recorded: st, prior, input });
     };
     let first: NDArray | null = null;
     let result: unknown;
     try {
-      if (st.op !== "create" && st.a !== undefined) first = ref(st.a);
+      if (st.op !== "create" && st.a !== undefined) {
+        first = ref(st.a);
+        input = values(first);
+      }
       result = keep(run(st, first, ref, index, keep));
     } catch (e) {
       if (e instanceof Skip) {
@@ -166,6 +172,8 @@ export function replay(prog: Program, pid: number): ReplayResult {
         sameVals(o.vals, got.vals) && Object.keys(o.others).every((id) => sameVals(o.others[id]!, got.others[id]!));
       if (!same({ vals: out.vals!, others: out.others ?? {} })) {
         report(out.copy_first !== undefined && same(out.copy_first) ? "values-as-if-copied" : "values", out, got);
+        resync(target, out.vals!);
+        for (const id of Object.keys(out.others ?? {})) resync(vars[Number(id)] as NDArray, out.others![id]!);
       }
       return;
     }
@@ -176,7 +184,10 @@ export function replay(prog: Program, pid: number): ReplayResult {
     if (out.list !== undefined) {
       const got = result as NDArray[];
       if (got.length !== out.list.length) report("list-length", out.list.length, got.length);
-      else out.list.forEach((d, i) => compare(d, got[i]!, first, (kind, e, a) => report(`[${i}].${kind}`, e, a)));
+      else {
+        const inputs = st.op === "broadcast_arrays" ? [first!, ref(st.b)] : got.map(() => first);
+        out.list.forEach((d, i) => compare(d, got[i]!, inputs[i]!, (kind, e, a) => report(`[${i}].${kind}`, e, a)));
+      }
       vars[k] = result;
       return;
     }
@@ -190,11 +201,31 @@ export function replay(prog: Program, pid: number): ReplayResult {
       }
       return;
     }
+    const before = mismatches.length;
     compare(out as Described, r, first, report);
+    // later steps compare against NumPy's values, not against an earlier difference
+    if (mismatches.slice(before).some((m) => m.kind === "values")) resync(r, out.vals!);
     vars[k] = r;
   });
   for (const a of made) if (a.isAlive) a.dispose();
   return { steps: prog.steps.length, skipped, mismatches };
+}
+
+/** Writes NumPy's recorded values into `a` (through read-only views too: their base is NumPy's state as well). */
+function resync(a: NDArray, vals: readonly Enc[]): void {
+  if (vals.length !== a.size || a.size === 0) return;
+  const flat = sw.array(vals.map((x) => decode(x, a.dtype)) as never, { dtype: a.dtype });
+  const v = flat.reshape(a.shape);
+  flat.dispose();
+  const w = a.flags.writeable ? a : sw.asStrided(a, a.shape, a.strides, { writeable: true });
+  try {
+    w.set("...", v);
+  } catch {
+    // a view with repeated elements (stride 0) cannot hold distinct values: leave it
+  } finally {
+    v.dispose();
+    if (w !== a) w.dispose();
+  }
 }
 
 function describeActual(r: unknown): unknown {
