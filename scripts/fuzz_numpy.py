@@ -76,6 +76,159 @@ def describe(r, first):
     return d
 
 
+def dec(x, dt):
+    if isinstance(x, str):
+        return int(x) if np.dtype(dt).kind in "iu" else {"nan": math.nan, "inf": math.inf, "-inf": -math.inf, "-0": -0.0}[x]
+    return x
+
+
+def dec_array(ia):
+    arr = np.array([dec(x, ia["dt"]) for x in ia["flat"]], dtype=ia["dt"]).reshape(ia["shape"])
+    return np.asfortranarray(arr) if ia["F"] else arr
+
+
+def dec_index(items):
+    out = []
+    for it in items:
+        if "i" in it:
+            out.append(it["i"])
+        elif "s" in it:
+            out.append(slice(*it["s"]))
+        elif "n" in it:
+            out.append(None)
+        elif "e" in it:
+            out.append(Ellipsis)
+        elif "il" in it:
+            out.append(list(it["il"]))
+        else:
+            out.append(dec_array(it.get("ia") or it.get("ba")))
+    return tuple(out)
+
+
+def record(res, first):
+    if isinstance(res, BaseException):
+        return {"err": type(res).__name__, "msg": str(res)}
+    if isinstance(res, list):
+        # each result against its own input
+        firsts = first if isinstance(first, list) else [first] * len(res)
+        return {"list": [describe(x, f) for x, f in zip(res, firsts)]}
+    if isinstance(res, dict):
+        return res
+    return describe(res, first)
+
+
+def apply(step, arrays, pool):
+    """Runs one encoded step in NumPy: (result, the array(s) it is compared with)."""
+    op = step["op"]
+    if op == "create":
+        a = np.array([dec(x, step["dtype"]) for x in step["vals"]], dtype=step["dtype"]).reshape(step["shape"])
+        return (np.asfortranarray(a) if step["order"] == "F" else a), None
+    a_id = step["a"]["v"]
+    a = arrays[a_id]
+    if op == "get":
+        return a[dec_index(step["idx"])], a
+    if op == "set":
+        py = dec_index(step["idx"])
+        v = step["val"]
+        if "v" in v:
+            val = arrays[v["v"]]
+        elif "vget" in v:
+            val = arrays[v["vget"]["v"]][dec_index(v["vget"]["idx"])]
+        elif "b" in v:
+            val = v["b"]
+        elif "n" in v:
+            val = dec(v["n"], "float64")
+        else:
+            val = v["list"]
+
+        def state():
+            # the target and every earlier array the write may have reached
+            return {"vals": enc_vals(a), "others": {str(i): enc_vals(arrays[i]) for i in pool if i != a_id and np.shares_memory(arrays[i], a)}}
+
+        ref = None
+        if isinstance(val, np.ndarray) and np.shares_memory(val, a):
+            # the as-if-copied answer, for NumPy's unbuffered overlapping writes
+            root = a
+            while isinstance(root.base, np.ndarray):
+                root = root.base
+            saved = root.copy()
+            try:
+                a[py] = np.array(val, copy=True)
+                ref = state()
+            except Exception:  # noqa: BLE001 - NumPy's real write below raises it
+                pass
+            root[...] = saved
+        a[py] = val
+        res = state()
+        if ref is not None and ref != res:
+            res["copy_first"] = ref
+        return res, None
+    if op == "reshape":
+        return np.reshape(a, step["shape"], order=step["order"], copy=step["copy"]), a
+    if op == "T":
+        return a.T, a
+    if op == "transpose":
+        return np.transpose(a, step["axes"]), a
+    if op == "moveaxis":
+        return np.moveaxis(a, step["src"], step["dst"]), a
+    if op == "swapaxes":
+        return np.swapaxes(a, step["ax1"], step["ax2"]), a
+    if op == "squeeze":
+        return np.squeeze(a, step["axis"] if not isinstance(step["axis"], list) else tuple(step["axis"])), a
+    if op == "expand_dims":
+        return np.expand_dims(a, step["axis"] if not isinstance(step["axis"], list) else tuple(step["axis"])), a
+    if op == "ravel":
+        return np.ravel(a, step["order"]), a
+    if op == "flatten":
+        return a.flatten(step["order"]), a
+    if op == "copy":
+        return a.copy(step["order"]), a
+    if op == "view":
+        return a.view(step["dtype"]), a
+    if op == "astype":
+        return a.astype(step["dtype"], order=step["order"], copy=step["copy"]), a
+    if op == "take":
+        ind = step["ind"]
+        pyind = ind["i"] if "i" in ind else list(ind["il"]) if "il" in ind else dec_array(ind["ia"])
+        return np.take(a, pyind, axis=step["axis"], mode=step["mode"]), a
+    if op in ("concatenate", "stack"):
+        return getattr(np, op)([arrays[x["v"]] for x in step["arrays"]], axis=step["axis"]), a
+    if op == "ascontiguousarray":
+        return np.ascontiguousarray(a), a
+    if op == "asfortranarray":
+        return np.asfortranarray(a), a
+    if op == "broadcast_to":
+        return np.broadcast_to(a, step["shape"]), a
+    if op == "broadcast_arrays":
+        b = arrays[step["b"]["v"]]
+        return list(np.broadcast_arrays(a, b)), [a, b]
+    if op == "shares_memory":
+        return {"bool": bool(np.shares_memory(a, arrays[step["b"]["v"]]))}, None
+    raise AssertionError(op)
+
+
+def execute(step, k, arrays, pool):
+    """Runs step k, records NumPy's answer in step["out"], adds its result to the pool."""
+    try:
+        res, first = apply(step, arrays, pool)
+    except Exception as e:  # noqa: BLE001 - NumPy's answer, whatever its class
+        res, first = e, None
+    step["out"] = record(res, first)
+    if isinstance(res, np.ndarray):
+        arrays[k] = res
+        pool.append(k)
+    elif isinstance(res, list):
+        arrays[k] = res
+
+
+def run_program(steps):
+    """NumPy's answers for a hand-written program (regression fixtures)."""
+    arrays, pool = {}, []
+    for k, step in enumerate(steps):
+        execute(step, k, arrays, pool)
+    return {"steps": steps}
+
+
 class Gen:
     def __init__(self, seed):
         self.rng = random.Random(seed)
@@ -207,31 +360,13 @@ class Gen:
         for k in range(nsteps):
             avail = [i for i in pool]
             if not avail or r.random() < 0.12:
-                step, res = self.create()
+                step = self.create()
             else:
                 a_id = r.choice(avail[-4:] if r.random() < 0.6 else avail)
-                step, res, first = self.op(a_id, arrays, pool)
-                step["out"] = self.record(res, first)
-            if step["op"] == "create":
-                step["out"] = self.record(res, None)
+                step = self.op(a_id, arrays, pool)
             steps.append(step)
-            if isinstance(res, np.ndarray):
-                arrays[k] = res
-                pool.append(k)
-            elif isinstance(res, list):
-                arrays[k] = res
+            execute(step, k, arrays, pool)
         return {"steps": steps}
-
-    def record(self, res, first):
-        if isinstance(res, BaseException):
-            return {"err": type(res).__name__, "msg": str(res)}
-        if isinstance(res, list):
-            # each result against its own input
-            firsts = first if isinstance(first, list) else [first] * len(res)
-            return {"list": [describe(x, f) for x, f in zip(res, firsts)]}
-        if isinstance(res, dict):
-            return res
-        return describe(res, first)
 
     def create(self):
         r = self.rng
@@ -244,7 +379,7 @@ class Gen:
         if r.random() < 0.25 and len(shape) > 1:
             order = "F"
             a = np.asfortranarray(a)
-        return {"op": "create", "dtype": dt, "shape": shape, "vals": enc_vals(np.array(vals, dtype=dt)), "order": order}, a
+        return {"op": "create", "dtype": dt, "shape": shape, "vals": enc_vals(np.array(vals, dtype=dt)), "order": order}
 
     def op(self, a_id, arrays, pool):
         r = self.rng
@@ -257,19 +392,13 @@ class Gen:
         op = r.choice(ops)
         step = {"op": op, "a": V}
 
-        def run(fn):
-            try:
-                return fn()
-            except Exception as e:  # NumPy's answer, whatever its class
-                return e
-
         def rand_axis():
             return r.randint(-nd - 1, nd) if r.random() < 0.08 else (r.randint(-nd, nd - 1) if nd else 0)
 
         if op == "get":
             enc, py = self.index(list(a.shape))
             step["idx"] = enc
-            return step, run(lambda: a[py]), a
+            return step
         if op == "set":
             enc, py = self.index(list(a.shape))
             step["idx"] = enc
@@ -279,7 +408,19 @@ class Gen:
             except Exception:
                 tshape = None
             fits = [i for i in pool if tshape is not None and self.broadcasts(arrays[i].shape, tshape)]
-            if p < 0.45 and len(pool) > 0:
+            if p < 0.12 and a.ndim > 0 and a.shape[0] > 1:
+                # a shifted view of the target itself: a[1:] = a[:-1] and friends
+                k = r.randint(1, a.shape[0] - 1)
+                src, dst = [None, -k, None], [k, None, None]
+                if r.random() < 0.5:
+                    src, dst = dst, src
+                if r.random() < 0.3:
+                    src, dst = [None, None, -1], [None, None, None]
+                enc, py = [{"s": dst}], (slice(*dst),)
+                step["idx"] = enc
+                step["val"] = {"vget": {"v": a_id, "idx": [{"s": src}]}}
+                val = a[slice(*src)]
+            elif p < 0.45 and len(pool) > 0:
                 b_id = r.choice(fits if fits and r.random() < 0.8 else pool[-4:])
                 step["val"] = {"v": b_id}
                 val = arrays[b_id]
@@ -302,31 +443,7 @@ class Gen:
                     x = [x, x]
                 step["val"] = {"list": x}
                 val = x
-            def copy_first():
-                # the as-if-copied answer, for NumPy's unbuffered overlapping writes
-                root = a
-                while isinstance(root.base, np.ndarray):
-                    root = root.base
-                saved = root.copy()
-                try:
-                    a[py] = np.array(val, copy=True)
-                    got = {"vals": enc_vals(a), "others": {str(i): enc_vals(arrays[i]) for i in pool if i != a_id and np.shares_memory(arrays[i], a)}}
-                except Exception:
-                    got = None
-                root[...] = saved
-                return got
-
-            ref = copy_first() if isinstance(val, np.ndarray) and np.shares_memory(val, a) else None
-
-            def do():
-                a[py] = val
-                # every earlier array the write may have reached
-                return {"vals": enc_vals(a), "others": {str(i): enc_vals(arrays[i]) for i in pool if i != a_id and np.shares_memory(arrays[i], a)}}
-
-            res = run(do)
-            if ref is not None and isinstance(res, dict) and ref != res:
-                res["copy_first"] = ref
-            return step, res, None
+            return step
         if op == "reshape":
             n = a.size
             shape = self.factor(n)
@@ -337,9 +454,9 @@ class Gen:
             order = r.choice(["C", "C", "F", "A"])
             copy = r.choice([None, None, True, False])
             step.update(shape=shape, order=order, copy=copy)
-            return step, run(lambda: np.reshape(a, shape, order=order, copy=copy)), a
+            return step
         if op == "T":
-            return step, a.T, a
+            return step
         if op == "transpose":
             axes = None
             if r.random() < 0.7:
@@ -349,42 +466,42 @@ class Gen:
                 if r.random() < 0.05:
                     axes = axes[:-1] if axes else [0]
             step["axes"] = axes
-            return step, run(lambda: np.transpose(a, axes)), a
+            return step
         if op == "moveaxis":
             s, d = rand_axis(), rand_axis()
             step.update(src=s, dst=d)
-            return step, run(lambda: np.moveaxis(a, s, d)), a
+            return step
         if op == "swapaxes":
             s, d = rand_axis(), rand_axis()
             step.update(ax1=s, ax2=d)
-            return step, run(lambda: np.swapaxes(a, s, d)), a
+            return step
         if op == "squeeze":
             axis = None
             if r.random() < 0.5 and nd:
                 axis = rand_axis()
             step["axis"] = axis
-            return step, run(lambda: np.squeeze(a, axis)), a
+            return step
         if op == "expand_dims":
             axis = r.randint(-nd - 2, nd + 1)
             if r.random() < 0.3:
                 axis = [axis, r.randint(-nd - 2, nd + 1)]
             step["axis"] = axis
-            return step, run(lambda: np.expand_dims(a, axis)), a
+            return step
         if op in ("ravel", "flatten", "copy"):
             order = r.choice(ORDERS)
             step["order"] = order
             fn = {"ravel": lambda: np.ravel(a, order), "flatten": lambda: a.flatten(order), "copy": lambda: a.copy(order)}[op]
-            return step, run(fn), a
+            return step
         if op == "view":
             dt = r.choice(DTYPES)
             step["dtype"] = dt
-            return step, run(lambda: a.view(dt)), a
+            return step
         if op == "astype":
             dt = r.choice(DTYPES)
             copy = r.choice([True, False])
             order = r.choice(ORDERS)
             step.update(dtype=dt, copy=copy, order=order)
-            return step, run(lambda: a.astype(dt, order=order, copy=copy)), a
+            return step
         if op == "take":
             axis = None if r.random() < 0.3 else rand_axis()
             mode = r.choice(["raise", "raise", "wrap", "clip"])
@@ -411,7 +528,7 @@ class Gen:
                 step["ind"] = {"ia": self.enc_index_array(arr, isf)}
                 pyind = np.asfortranarray(arr) if isf else arr
             step.update(axis=axis, mode=mode)
-            return step, run(lambda: np.take(a, pyind, axis=axis, mode=mode)), a
+            return step
         if op in ("concatenate", "stack"):
             others = [i for i in pool if i != a_id]
             ids = [a_id] + [r.choice(others) if others and r.random() < 0.5 else a_id for _ in range(r.randint(0, 2))]
@@ -420,11 +537,11 @@ class Gen:
                 axis = None
             step.update(arrays=[{"v": i} for i in ids], axis=axis)
             fn = np.concatenate if op == "concatenate" else np.stack
-            return step, run(lambda: fn([arrays[i] for i in ids], axis=axis)), a
+            return step
         if op == "ascontiguousarray":
-            return step, np.ascontiguousarray(a), a
+            return step
         if op == "asfortranarray":
-            return step, np.asfortranarray(a), a
+            return step
         if op == "broadcast_to":
             shape = [r.randint(0, 3) if (x == 1 and r.random() < 0.6) else x for x in a.shape]
             shape = [r.randint(1, 3) for _ in range(r.choice([0, 0, 1, 2]))] + shape
@@ -433,15 +550,15 @@ class Gen:
             if r.random() < 0.05 and shape:
                 shape[-1] += 1
             step["shape"] = shape
-            return step, run(lambda: np.broadcast_to(a, shape)), a
+            return step
         if op == "broadcast_arrays":
             b_id = r.choice(pool)
             step["b"] = {"v": b_id}
-            return step, run(lambda: list(np.broadcast_arrays(a, arrays[b_id]))), [a, arrays[b_id]]
+            return step
         if op == "shares_memory":
             b_id = r.choice(pool)
             step["b"] = {"v": b_id}
-            return step, {"bool": bool(np.shares_memory(a, arrays[b_id]))}, None
+            return step
         raise AssertionError(op)
 
     @staticmethod

@@ -1,7 +1,9 @@
 // Replays the differential fuzzer's committed programs
 // (test/fixtures/fuzz_cases.json, scripts/fixtures_fuzz.py): every step's
 // layout, values, view-or-copy and errors must be NumPy's, apart from the
-// deviations README.md documents (test/fuzz/deviations.ts).
+// deviations README.md documents (test/fuzz/deviations.ts); and the
+// hand-written regression programs (fuzz_regressions.json), one per class
+// the fuzzer found, with no difference at all.
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -28,6 +30,13 @@ describe("differential fuzzer against NumPy", () => {
     expect(skipped).toBe(0);
     // every array a program made is gone again
     expect(heapStats().allocations).toBe(live);
+  });
+
+  const regressions = loadFixture<{ programs: (Program & { name: string })[] }>("fuzz_regressions");
+  it.each(regressions.programs.map((p, i) => [p.name, p, i] as const))("regression: %s", (_, p, i) => {
+    const r = replay(p, i);
+    expect(r.skipped).toBe(0);
+    expect(formatClasses(classify(r.mismatches))).toBe("");
   });
 
   it("names only deviations written in the README section", () => {

@@ -24,7 +24,7 @@ import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../core/dtype.js";
 import { dv } from "../core/memory.js";
 import { kernels, scratch, type Kernels } from "../core/kernels.js";
 import { emptyArray } from "../core/empty.js";
-import { denseStrides, multiSortedOrder, planLoops, type Order } from "../core/layout.js";
+import { denseStrides, keepOrder, planLoops, type Order } from "../core/layout.js";
 import { NDArray, type CopyOrder } from "../core/ndarray.js";
 import { canCast, castingError, checkCasting, type Casting } from "../core/casting.js";
 import { copySame } from "./copy.js";
@@ -100,7 +100,8 @@ function emptyFor(a: NDArray, to: DType, order: CopyOrder): NDArray {
   if (order === "C" || ((order === "K" || order === "A") && a.isC)) layout = "C";
   else if (order === "F" || a.isF) layout = "F";
   else if (order === "A") layout = "C";
-  else layout = denseStrides(shape, itemsize, multiSortedOrder([shape], [a.strides]));
+  // otherwise PyArray_NewLikeArray's single stable sort by |stride|, length-1 axes included
+  else layout = denseStrides(shape, itemsize, keepOrder(a.strides));
   return emptyArray(shape, to, layout, a);
 }
 

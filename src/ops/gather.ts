@@ -362,19 +362,28 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
-  const p = planAdvanced(a, comps, adjust, "set", () => {
-    if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      // the scalar's conversion errors (NEP 50 range) come first
-      const one = emptyArray([1], a.dtype);
-      try {
-        fill(one, value);
-      } finally {
-        one.dispose();
-      }
+  // NumPy converts the value (a scalar's range errors too) before its mapiter broadcasts the index arrays
+  const conv: { arr: NDArray | null } = { arr: null };
+  const convert = (): NDArray | null => {
+    if (!(typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")) return (conv.arr = asarray(value));
+    const one = emptyArray([1], a.dtype);
+    try {
+      fill(one, value);
+    } finally {
+      one.dispose();
     }
-  });
+    return null;
+  };
   try {
-    // NumPy converts and broadcasts the value before it checks the index arrays' bounds
+    scatterPlanned(a, planAdvanced(a, comps, adjust, "set", convert), conv.arr ?? value);
+  } finally {
+    if (conv.arr !== null && conv.arr !== value) conv.arr.dispose();
+  }
+}
+
+function scatterPlanned(a: NDArray, p: AdvancedPlan, value: ArrayLike): void {
+  try {
+    // and broadcasts it before it checks the index arrays' bounds
     const direct = directValues(a, p, value);
     const vals = direct ?? valuesFor(a, p, value);
     try {

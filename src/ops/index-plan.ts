@@ -182,14 +182,15 @@ const adjusted = [0, 0, 0];
  * component. `adjust` is indexing.ts's slice.indices. Throws NumPy's
  * IndexError for bad components, out-of-bounds integers, mask shapes that
  * do not match and index arrays that do not broadcast; `beforeBroadcast`
- * runs between the first three checks and the last.
+ * runs between the first three checks and the last, and gives the value
+ * array of a write (null for a scalar).
  */
 export function planAdvanced(
   a: NDArray,
   comps: readonly unknown[],
   adjust: (s: Slice, length: number, out: number[]) => void,
   mode: PlanMode = "get",
-  beforeBroadcast?: () => void,
+  beforeBroadcast?: () => NDArray | null,
 ): AdvancedPlan {
   const temps: NDArray[] = [];
   try {
@@ -206,7 +207,7 @@ function plan(
   adjust: (s: Slice, length: number, out: number[]) => void,
   temps: NDArray[],
   mode: PlanMode,
-  beforeBroadcast?: () => void,
+  beforeBroadcast?: () => NDArray | null,
 ): AdvancedPlan {
   const parts = classify(comps, temps);
   const ndim = a.ndim;
@@ -321,7 +322,7 @@ function plan(
   }
   // NumPy converts an assignment's value (prepare_index is done) before its
   // mapiter broadcasts the index arrays.
-  beforeBroadcast?.();
+  const value = beforeBroadcast?.() ?? null;
   // Broadcast the index arrays.
   const indexShape = broadcastShapeOf(arrays.map((x) => x.arr.shape));
   if (indexShape === null) {
@@ -336,8 +337,8 @@ function plan(
   // of its strides; the index axes outside it, in the order NumPy's mapiter
   // allocates them: its iterator's order over the index arrays when no
   // subspace (or one of a single element) is left, as the iterator then
-  // allocates the result itself, C order otherwise. Writes stay in C order
-  // (NumPy's last-write-wins order for repeated indices), take is C order
+  // allocates the result itself, C order otherwise; writes walk that same
+  // order (the last write wins for repeated indices); take is C order
   // throughout (PyArray_TakeFrom allocates a C array).
   const itemsize = DTYPES[a.dtype].itemsize;
   const ns = subShape.length;
@@ -351,8 +352,12 @@ function plan(
     st *= subShape[i]!;
   }
   const ni = indexShape.length;
-  const iperm =
-    mode === "get" && block <= 1 ? iteratorOrder(ni, arrays.map((x) => x.strides)).reverse() : indexShape.map((_, i) => i);
+  const at = adjacent ? insertAt : 0;
+  // A write walks the same iterator, with the value's strides voting too: its
+  // order decides which of repeated indices is written last.
+  const voters = arrays.map((x) => x.strides);
+  if (mode === "set" && value !== null) voters.push(valueStrides(value, at, ni, ns + ni));
+  const iperm = mode !== "take" && block <= 1 ? iteratorOrder(ni, voters).reverse() : indexShape.map((_, i) => i);
   const idxDst = new Array<number>(ni);
   for (let k = ni - 1; k >= 0; k--) {
     const i = iperm[k]!;
@@ -363,12 +368,20 @@ function plan(
   // block p at p * block: the index axes permuted into memory order.
   const iterShape = iperm.map((i) => indexShape[i]!);
   for (const x of arrays) x.strides = iperm.map((i) => x.strides[i]!);
-  const at = adjacent ? insertAt : 0;
   const outShape = [...subShape.slice(0, at), ...indexShape, ...subShape.slice(at)];
   checkIndexedDims(outShape.length);
   let outStrides = [...subDst.slice(0, at), ...idxDst, ...subDst.slice(at)];
   if (n * block === 0) outStrides = outShape.map(() => 0);
   return { offset, indexShape: iterShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps, moved: at > 0 && ni > 0 };
+}
+
+/** The value's byte strides over the index axes of a result of `outNdim` axes (0 where it broadcasts). */
+function valueStrides(v: NDArray, at: number, ni: number, outNdim: number): number[] {
+  const lead = outNdim - v.ndim;
+  return Array.from({ length: ni }, (_, j) => {
+    const d = at + j - lead;
+    return d >= 0 && d < v.ndim && v.shape[d] !== 1 ? v.strides[d]! : 0;
+  });
 }
 
 /** Frees what planning made. */

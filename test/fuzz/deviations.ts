@@ -12,6 +12,12 @@ export interface Deviation {
 
 export const DOCUMENTED_DEVIATIONS: readonly Deviation[] = [
   {
+    // an integer on every axis: NumPy's scalar is a copy, stridewise's 0-d array a view
+    readme: "**Integer indexing on every axis gives a 0-d view**",
+    matches: (m) =>
+      m.op === "get" && m.kind === "scalar-as-0d-view" && (m.recorded.idx as object[]).every((it) => "i" in it),
+  },
+  {
     // NumPy 2.4 writes some overlapping assignments without buffering; the
     // generator records the as-if-copied answer beside NumPy's, and the replay
     // names the step "values-as-if-copied" only when stridewise gave exactly it.
