@@ -104,8 +104,9 @@ REGRESSIONS = {
         setv(2, [IA([0, 1]), IA([0, 1, 0])], {"n": 70000}),
         setv(2, [IA([0, 7])], {"n": 70000}),
     ],
-    # an empty value over an empty result may keep extra leading axes unless a 1 meets a 0
-    "empty values over empty results": [
+    # mapiter reshapes a value with extra axes to its trailing ones: an empty
+    # value keeps any extra axes when its trailing ones hold no element either
+    "empty values with extra axes": [
         create("float64", [0, 3], []),
         create("float64", [3, 0, 3], []),
         setv(0, [BA([], [0])], V(1)),
@@ -113,6 +114,16 @@ REGRESSIONS = {
         setv(0, [BA([], [0])], V(3)),
         create("float64", [3, 0, 1], []),
         setv(0, [BA([], [0])], V(5)),
+        create("int32", [1, 0, 0], []),
+        {"op": "transpose", "a": V(7), "axes": [2, 1, 0]},
+        setv(7, [BA([], [1, 0]), S(None, None, -1)], V(8)),
+        create("int8", [0, 1, 0], []),
+        create("int8", [1, 0, 0], []),
+        {"op": "swapaxes", "a": V(11), "ax1": -3, "ax2": 1},
+        setv(12, [IA([0, -1]), {"i": 0}], V(10)),
+        arange("float64", [3, 2]),
+        create("float64", [3, 1, 0], []),
+        setv(14, [S(), IA([])], V(15)),
     ],
     "take": [
         arange("float64", [5, 2], "F"),

@@ -223,13 +223,12 @@ function valuesFor(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray {
         shape = shape.slice(lead);
         strides = strides.slice(lead);
       }
-      // An empty value may have extra leading axes over an empty result, as in
-      // NumPy's iterator, as long as none of its length-1 axes meets a 0.
-      if (src.size === 0 && tmp.size === 0 && shape.length > p.shape.length) {
+      // NumPy's mapiter reshapes a value with extra axes to its trailing ones,
+      // which an empty value survives whenever those hold no element either.
+      if (src.size === 0 && shape.length > p.shape.length && shapeSize(shape.slice(shape.length - p.shape.length)) === 0) {
         lead = shape.length - p.shape.length;
         shape = shape.slice(lead);
         strides = strides.slice(lead);
-        if (shape.some((d, i) => d === 1 && p.shape[i] === 0)) shape = src.shape;
       }
       const bs = shape.length > p.shape.length ? null : broadcastStrides(shape, strides, p.shape);
       if (bs === null) {
