@@ -96,6 +96,23 @@ REGRESSIONS = {
         get(2, [S(None, None, -1)]),
         setv(7, [BA([True, False, True, True, True, False], [2, 3])], {"list": [9, 8, 7, 6]}),
     ],
+    # a boolean scalar on a 0-d array is NumPy's full-shape (0-d) mask
+    "boolean scalar on a 0-d array": [
+        create("uint64", [], ["19"]),
+        setv(0, [{"bs": False}], {"list": [3, 0]}),
+        setv(0, [{"bs": False}], {"list": [3]}),
+        setv(0, [{"bs": True}], {"list": [[6, 8, 7], [6, 8, 7]]}),
+        setv(0, [{"bs": True}], {"list": [7]}),
+        setv(0, [{"bs": False}], {"n": 5}),
+        create("uint8", [], [3]),
+        setv(6, [{"bs": False}], {"n": 300}),
+        setv(6, [{"bs": True}], {"n": 9}),
+        arange("float32", [1, 1]),
+        setv(6, [{"bs": False}], V(9)),
+        setv(6, [{"bs": True}], {"list": []}),
+        get(6, [{"bs": False}]),
+        get(6, [{"bs": True}]),
+    ],
     # value conversion, then index-array broadcasting, then value broadcasting, then bounds
     "advanced assignment check order": [
         arange("float64", [2, 3]),

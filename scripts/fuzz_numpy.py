@@ -100,6 +100,8 @@ def dec_index(items):
             out.append(Ellipsis)
         elif "il" in it:
             out.append(list(it["il"]))
+        elif "bs" in it:
+            out.append(it["bs"])
         else:
             out.append(dec_array(it.get("ia") or it.get("ba")))
     return tuple(out)
@@ -349,6 +351,11 @@ class Gen:
         if r.random() < 0.03:
             enc.append({"i": 0})
             py.append(0)
+        if r.random() < 0.04:
+            # a boolean scalar: a new axis of length 1 (True) or 0 (False)
+            b = r.random() < 0.5
+            enc.insert(r.randint(0, len(enc)), {"bs": b})
+            py = [dec_index([x])[0] for x in enc]
         return enc, tuple(py)
 
     # ---- programs ----

@@ -323,6 +323,24 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
   }
 }
 
+/** A boolean scalar indexing a 0-d array is NumPy's full-shape mask (a 0-d one), with its value checks. */
+function assignScalarMask(a: NDArray, flag: boolean, value: ArrayLike): void {
+  const v = typeof value === "object" ? asarray(value) : asarray(value, { dtype: a.dtype });
+  try {
+    checkMaskValue(v, flag ? 1 : 0);
+    if (flag) {
+      const one = makeView(v, [], [], v.offset, v.dtype, false);
+      try {
+        copyFrom(a, one);
+      } finally {
+        one.dispose();
+      }
+    }
+  } finally {
+    if (v !== value) v.dispose();
+  }
+}
+
 /** NumPy's checks on the value of `a[mask] = v`, in its order. */
 function checkMaskValue(v: NDArray, nnz: number): void {
   if (v.ndim > 1) {
@@ -361,6 +379,10 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
+  if (comps.length === 1 && a.ndim === 0 && (typeof comps[0] === "boolean" || (comps[0] instanceof NDArray && comps[0].dtype === "bool" && comps[0].ndim === 0))) {
+    assignScalarMask(a, comps[0] === true || (comps[0] instanceof NDArray && comps[0].item() === true), value);
+    return;
+  }
   // NumPy converts the value (a scalar's range errors too) before its mapiter broadcasts the index arrays
   const conv: { arr: NDArray | null } = { arr: null };
   const convert = (): NDArray | null => {

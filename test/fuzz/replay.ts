@@ -62,7 +62,7 @@ export interface ReplayResult {
 
 type Ref = { v: number };
 type IndexArray = { shape: number[]; dt: DType; flat: Enc[]; F: boolean };
-type IndexEnc = { i: number } | { s: [number | null, number | null, number | null] } | { n: 0 } | { e: 0 } | { il: number[] } | { ia: IndexArray } | { ba: IndexArray };
+type IndexEnc = { i: number } | { bs: boolean } | { s: [number | null, number | null, number | null] } | { n: 0 } | { e: 0 } | { il: number[] } | { ia: IndexArray } | { ba: IndexArray };
 
 class Skip extends Error {}
 
@@ -128,6 +128,7 @@ export function replay(prog: Program, pid: number): ReplayResult {
       if ("n" in it) return null;
       if ("e" in it) return "...";
       if ("il" in it) return it.il;
+      if ("bs" in it) return it.bs;
       if ("ia" in it) return indexArray(it.ia);
       return indexArray(it.ba);
     });
