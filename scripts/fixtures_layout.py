@@ -155,6 +155,8 @@ for name, x in INPUTS.items():
         case("stack", x, x, axis=ax)
         case("sum", x, axis=ax)
         case("sum", x, axis=ax, keepdims=True)
+        case("count_nonzero", x, axis=ax)
+        case("count_nonzero", x, axis=ax, keepdims=True)
     case("take", x, [0, 2])
     case("repeat", x, 2)
     case("tile", x, 2)
