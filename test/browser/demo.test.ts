@@ -17,7 +17,7 @@ import { defaultRng, sharesMemory, toNpy, toSafetensors, type NDArray } from "..
 import { buildWeb } from "../../scripts/build-web.mjs";
 import { CSP, serveDemo } from "../../scripts/serve-demo.mjs";
 import { loadFixture } from "../fixtures.js";
-import { runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { FLOAT16_SAMPLE, runCoreChecks, type SuiteResult } from "./core-checks.js";
 import type { DemoState } from "../../examples/web/app.js";
 import type { ChecksReport } from "./page-checks.js";
 
@@ -260,6 +260,17 @@ describe("the browser demo in headless Chromium", () => {
     const summary = (s: SuiteResult[] | undefined) => (s ?? []).map(({ suite, cases, failures, digest }) => ({ suite, cases, failures, digest }));
     expect(summary(node).map((s) => s.failures.slice(0, 3))).toEqual([[], [], []]);
     expect(summary(r.page)).toEqual(summary(node));
+    // Chromium has Float16Array: array() infers float16 from it and toTypedArray() gives one back,
+    // with the bits stridewise's (NumPy-checked) float16 rounding gives the same values.
+    expect(r.float16?.native).toBe(true);
+    expect(r.float16?.dtype).toBe("float16");
+    expect(r.float16?.backIsFloat16Array).toBe(true);
+    const want = sw.array(FLOAT16_SAMPLE, { dtype: "float16" });
+    const wantBits = want.view("uint16");
+    expect(r.float16?.bits).toEqual(Array.from(wantBits.toTypedArray() as Uint16Array));
+    expect(r.float16?.back).toEqual(want.toArray());
+    wantBits.dispose();
+    want.dispose();
     expect(summary(r.worker?.suites)).toEqual(summary(node));
     const seeded = defaultRng(42).standardNormal([4, 8], { dtype: "float32" });
     expect(r.worker!.seeded).toEqual(Array.from(seeded.toTypedArray() as Float32Array));

@@ -2,7 +2,7 @@
 // CSP) and, through the same bundle, in a module Web Worker. Results land in
 // `globalThis.__checks` for the Chromium test and in the page for people.
 import * as sw from "../../src/index.js";
-import { fetchFixtures, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { fetchFixtures, FLOAT16_SAMPLE, runCoreChecks, type SuiteResult } from "./core-checks.js";
 
 interface WorkerReport {
   ok: boolean;
@@ -19,7 +19,35 @@ export interface ChecksReport {
   page?: SuiteResult[];
   worker?: WorkerReport;
   crossOriginIsolated?: boolean;
+  float16?: Float16Report;
   cspViolations: string[];
+}
+
+/** What the page's own Float16Array (where it has one) does with stridewise. */
+export interface Float16Report {
+  native: boolean;
+  dtype?: string;
+  backIsFloat16Array?: boolean;
+  bits?: number[];
+  back?: number[];
+}
+
+function float16Interop(): Float16Report {
+  const F16 = (globalThis as { Float16Array?: new (v: number[]) => ArrayLike<number> }).Float16Array;
+  if (F16 === undefined) return { native: false };
+  const a = sw.array(new F16(FLOAT16_SAMPLE) as never);
+  const bits = a.view("uint16");
+  const back = a.toTypedArray() as ArrayLike<number>;
+  const r = {
+    native: true,
+    dtype: a.dtype,
+    backIsFloat16Array: back instanceof F16,
+    bits: Array.from(bits.toTypedArray() as Uint16Array),
+    back: Array.from(back),
+  };
+  bits.dispose();
+  a.dispose();
+  return r;
 }
 
 const report: ChecksReport = { done: false, cspViolations: [] };
@@ -57,6 +85,7 @@ try {
   const workerDone = runWorker(fixturesUrl);
   await sw.init();
   report.crossOriginIsolated = globalThis.crossOriginIsolated;
+  report.float16 = float16Interop();
   report.page = runCoreChecks(sw, await fetchFixtures(fixturesUrl));
   report.worker = await workerDone;
 } catch (err) {
