@@ -58,6 +58,7 @@ export {
   dsplit,
   diagonal,
 } from "./views/manipulation.js";
+export type { AxisArg } from "./views/manipulation.js";
 export type { AsStridedOptions, SlidingWindowOptions } from "./views/manipulation.js";
 export {
   StridewiseError,
