@@ -102,6 +102,8 @@ def record(base_fn, shape_desc, comps, value_kind):
             "strides": list(r.strides),
             "c": bool(r.flags.c_contiguous),
             "f": bool(r.flags.f_contiguous),
+            # false where mapiter hands back a transposed view of its allocation
+            "own": bool(r.flags.owndata),
             "values": [enc_value(v) for v in r.ravel().tolist()],
         }
         rshape = r.shape

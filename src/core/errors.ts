@@ -155,6 +155,11 @@ export class NotInitializedError extends StridewiseError {
   override name = "NotInitializedError";
 }
 
+/** A shape as Python prints the tuple, where NumPy's Python code formats it: `(3,)`, `(4, 2)`, `()`. */
+export function formatTuple(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
 /** NumPy's shape spelling: `(3,)`, `(4,2)`, `()`. */
 export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;

@@ -14,7 +14,7 @@
 // byte is written, and the value is first broadcast and cast into a dense
 // temporary, which also makes a value that overlaps the destination safe.
 
-import { IndexError, ValueError } from "../core/errors.js";
+import { DTypeError, IndexError, ValueError } from "../core/errors.js";
 import { DTYPES } from "../core/dtype.js";
 import { dv } from "../core/memory.js";
 import { kernels, scratch } from "../core/kernels.js";
@@ -193,7 +193,10 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
         kernels().gather_blocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, scratch(), k);
       }
       lastGatherPath = "blocks";
-      return out;
+      if (!p.moved || mode !== "get") return out;
+      const view = makeView(out, out.shape, out.strides, out.offset);
+      out.dispose();
+      return view;
     } finally {
       off.dispose();
     }
@@ -220,7 +223,15 @@ function valuesFor(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray {
         shape = shape.slice(lead);
         strides = strides.slice(lead);
       }
-      const bs = broadcastStrides(shape, strides, p.shape);
+      // An empty value may have extra leading axes over an empty result, as in
+      // NumPy's iterator, as long as none of its length-1 axes meets a 0.
+      if (src.size === 0 && tmp.size === 0 && shape.length > p.shape.length) {
+        lead = shape.length - p.shape.length;
+        shape = shape.slice(lead);
+        strides = strides.slice(lead);
+        if (shape.some((d, i) => d === 1 && p.shape[i] === 0)) shape = src.shape;
+      }
+      const bs = shape.length > p.shape.length ? null : broadcastStrides(shape, strides, p.shape);
       if (bs === null) {
         throw new ValueError(
           `shape mismatch: value array of shape ${tupleShape(src.shape)} could not be broadcast to indexing result of shape ${tupleShape(p.shape)}`,
@@ -247,7 +258,7 @@ function valuesFor(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray {
  * a's full shape: v must hold 1 or nnz values. Null when not applicable.
  */
 function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
-  if (m.dtype !== "bool" || m.ndim !== a.ndim || m.ndim === 0 || !a.isC) return false;
+  if (m.dtype !== "bool" || m.ndim !== a.ndim || m.ndim === 0) return false;
   for (let i = 0; i < m.ndim; i++) {
     if (m.shape[i] !== a.shape[i]) {
       throw new IndexError(
@@ -258,6 +269,19 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
   const { mask, owned } = maskBytes(m);
   try {
     const nnz = countTrue(mask);
+    // NumPy takes this path for every layout; the kernels here want a C-order `a`,
+    // so other layouts are checked by its rules and then scattered generally
+    if (!a.isC) {
+      if (!(typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")) {
+        const v = asarray(value);
+        try {
+          checkMaskValue(v, nnz);
+        } finally {
+          if (v !== value) v.dispose();
+        }
+      }
+      return false;
+    }
     if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       const one = emptyArray([1], a.dtype);
       try {
@@ -271,11 +295,7 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
     const v = asarray(value);
     try {
       const size = v.size;
-      if (!(size === 1 || (size === nnz && v.shape.filter((d) => d !== 1).length <= 1))) {
-        throw new ValueError(
-          `NumPy boolean array indexing assignment cannot assign ${size} input values to the ${nnz} output values where the mask is true`,
-        );
-      }
+      checkMaskValue(v, nnz);
       // Values already in a's dtype, contiguous and apart from `a` are read in place.
       if (v.dtype === a.dtype && v.isC && overlap(a, v) === "no") {
         if (size === 1 && nnz !== 1) maskedCopyAll(a, mask, v);
@@ -301,6 +321,18 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
     return true;
   } finally {
     if (owned) mask.dispose();
+  }
+}
+
+/** NumPy's checks on the value of `a[mask] = v`, in its order. */
+function checkMaskValue(v: NDArray, nnz: number): void {
+  if (v.ndim > 1) {
+    throw new DTypeError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
+  }
+  if (v.size !== 1 && v.size !== nnz) {
+    throw new ValueError(
+      `NumPy boolean array indexing assignment cannot assign ${v.size} input values to the ${nnz} output values where the mask is true`,
+    );
   }
 }
 
@@ -330,22 +362,33 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
-  const p = planAdvanced(a, comps, adjust, "set");
+  const p = planAdvanced(a, comps, adjust, "set", () => {
+    if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      // the scalar's conversion errors (NEP 50 range) come first
+      const one = emptyArray([1], a.dtype);
+      try {
+        fill(one, value);
+      } finally {
+        one.dispose();
+      }
+    }
+  });
   try {
-    const off = blockOffsets(p);
+    // NumPy converts and broadcasts the value before it checks the index arrays' bounds
+    const direct = directValues(a, p, value);
+    const vals = direct ?? valuesFor(a, p, value);
     try {
-      const direct = directValues(a, p, value);
-      const vals = direct ?? valuesFor(a, p, value);
+      const off = blockOffsets(p);
       try {
         if (p.n > 0 && p.block > 0) {
           const [k, rows, rowBytes] = blockTable(p, DTYPES[a.dtype].itemsize);
           kernels().scatter_blocks(a._mem.ptr + p.offset, vals.address("set"), off.address("set"), p.n, rows, rowBytes, scratch(), k);
         }
       } finally {
-        if (direct === null) vals.dispose();
+        off.dispose();
       }
     } finally {
-      off.dispose();
+      if (direct === null) vals.dispose();
     }
   } finally {
     disposePlan(p);

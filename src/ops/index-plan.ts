@@ -72,6 +72,11 @@ export interface AdvancedPlan {
   strides: number[];
   /** Arrays made while planning, disposed by `disposePlan`. */
   temps: NDArray[];
+  /**
+   * The index axes sit after some subspace axes: NumPy's mapiter then
+   * allocates them first and hands back a transposed view (owndata false).
+   */
+  moved: boolean;
 }
 
 /**
@@ -176,17 +181,19 @@ const adjusted = [0, 0, 0];
  * Plans `a[comps]` for an index with at least one array or boolean
  * component. `adjust` is indexing.ts's slice.indices. Throws NumPy's
  * IndexError for bad components, out-of-bounds integers, mask shapes that
- * do not match and index arrays that do not broadcast.
+ * do not match and index arrays that do not broadcast; `beforeBroadcast`
+ * runs between the first three checks and the last.
  */
 export function planAdvanced(
   a: NDArray,
   comps: readonly unknown[],
   adjust: (s: Slice, length: number, out: number[]) => void,
   mode: PlanMode = "get",
+  beforeBroadcast?: () => void,
 ): AdvancedPlan {
   const temps: NDArray[] = [];
   try {
-    return plan(a, comps, adjust, temps, mode);
+    return plan(a, comps, adjust, temps, mode, beforeBroadcast);
   } catch (e) {
     for (const t of temps) t.dispose();
     throw e;
@@ -199,6 +206,7 @@ function plan(
   adjust: (s: Slice, length: number, out: number[]) => void,
   temps: NDArray[],
   mode: PlanMode,
+  beforeBroadcast?: () => void,
 ): AdvancedPlan {
   const parts = classify(comps, temps);
   const ndim = a.ndim;
@@ -311,6 +319,9 @@ function plan(
       `when no subspace is given, the number of index arrays cannot be above ${MAXDIMS - 1}, but ${arrays.length} index arrays found`,
     );
   }
+  // NumPy converts an assignment's value (prepare_index is done) before its
+  // mapiter broadcasts the index arrays.
+  beforeBroadcast?.();
   // Broadcast the index arrays.
   const indexShape = broadcastShapeOf(arrays.map((x) => x.arr.shape));
   if (indexShape === null) {
@@ -357,7 +368,7 @@ function plan(
   checkIndexedDims(outShape.length);
   let outStrides = [...subDst.slice(0, at), ...idxDst, ...subDst.slice(at)];
   if (n * block === 0) outStrides = outShape.map(() => 0);
-  return { offset, indexShape: iterShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps };
+  return { offset, indexShape: iterShape, n, arrays, subShape, subSrc, subDst, block, shape: outShape, strides: outStrides, temps, moved: at > 0 && ni > 0 };
 }
 
 /** Frees what planning made. */

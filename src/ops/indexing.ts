@@ -2,10 +2,11 @@
 // a basic index is a view, anything with integer or boolean arrays is a copy
 // planned by index-plan.ts and moved by the gather kernels.
 
-import { ValueError, formatShape } from "../core/errors.js";
+import { DTYPES } from "../core/dtype.js";
+import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { broadcastStrides } from "../core/layout.js";
 import { recordCopy } from "../core/ledger.js";
-import { makeView, type ArrayLike, type NDArray } from "../core/ndarray.js";
+import { makeView, NDArray, type ArrayLike } from "../core/ndarray.js";
 import { adjustSlice, basicIndex, expandStrings, isAdvanced, type IndexItem } from "../views/indexing.js";
 import { asarray } from "./creation.js";
 import { fill } from "./copy.js";
@@ -40,9 +41,49 @@ export function setIndex(a: NDArray, index: readonly IndexItem[], value: ArrayLi
   }
   const view = getIndex(a, index);
   try {
-    assign(view, value);
+    const items = expandStrings(index);
+    if (items.length === a.ndim && items.every((x) => typeof x === "number")) assignElement(view, value);
+    else {
+      checkNesting(value, view.ndim);
+      assign(view, value);
+    }
   } finally {
     view.dispose();
+  }
+}
+
+// NumPy assigns an index of one integer per axis as one Python element
+// (PyArray_Pack), not as an array: a sequence there is the dtype's scalar
+// conversion of it, which only bool accepts (by truthiness).
+function assignElement(dst: NDArray, value: ArrayLike): void {
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    assign(dst, value);
+    return;
+  }
+  const kind = DTYPES[dst.dtype].kind;
+  if (Array.isArray(value)) {
+    dst.checkWriteable();
+    if (kind === "b") fill(dst, value.length > 0);
+    else if (kind === "f") throw new ValueError("setting an array element with a sequence.");
+    else throw new DTypeError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+    return;
+  }
+  const n = value instanceof NDArray ? value.ndim : 1;
+  const size = value instanceof NDArray ? value.size : (value as { length: number }).length;
+  if (n > 0 && !(kind === "b" && size === 1)) throw new ValueError("setting an array element with a sequence.");
+  assign(dst, value);
+}
+
+// A nested list deeper than the destination is refused while NumPy converts
+// it (np.array with ndmax), before any broadcasting.
+function checkNesting(value: ArrayLike, ndim: number): void {
+  let depth = 0;
+  for (let x: unknown = value; Array.isArray(x); x = x[0]) {
+    depth++;
+    if (x.length === 0) break;
+  }
+  if (depth > ndim) {
+    throw new ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${ndim}.`);
   }
 }
 

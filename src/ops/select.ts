@@ -5,7 +5,7 @@ import { recordCopy } from "../core/ledger.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { DTYPES, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides, allocationOrder, checkIntAxis, denseStrides, normalizeAxis } from "../core/layout.js";
+import { allocationOrder, broadcastShapeOf, broadcastStrides, checkIntAxis, denseStrides, normalizeAxis, shapeSize } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { arange, asarray, withArray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -36,7 +36,7 @@ export interface TakeOptions {
 
 /** The indices as int64, wrapped or clipped into [0, len) per `mode`. */
 function modeIndices(ind: NDArray, len: number, mode: "wrap" | "clip"): NDArray {
-  const src = ind.dtype === "int64" && ind.isC ? ind : ind.astype("int64");
+  const src = ind.dtype === "int64" && ind.isC ? ind : ind.astype("int64", { order: "C" }); // the kernels read flat C order
   const out = emptyArray(ind.shape, "int64");
   try {
     if (out.size > 0) {
@@ -77,10 +77,16 @@ function takeImpl(a: ArrayLike, indices: ArrayLike, opts?: TakeOptions): NDArray
     try {
       const axis = normalizeAxis(axis0, src.ndim);
       return withArray(indices, (ind0) => {
-        // take casts its indices to intp under "same_kind" (floats are refused, booleans are 0 and 1).
-        if (!canCast(ind0.dtype, "int64", "same_kind")) throw castingError(ind0.dtype, "int64", "same_kind");
-        if (src.shape[axis] === 0 && ind0.size > 0) throw new IndexError("cannot do a non-empty take from an empty axes.");
-        const asInt = ind0.dtype === "bool" ? ind0.astype("int64") : ind0;
+        // take casts its indices to intp under "same_kind" (floats are refused, booleans are 0 and 1);
+        // a list goes straight to intp, so an empty one is an empty intp array, not float64.
+        const emptyList = Array.isArray(indices) && ind0.size === 0;
+        if (!emptyList && !canCast(ind0.dtype, "int64", "same_kind")) throw castingError(ind0.dtype, "int64", "same_kind");
+        // NumPy checks each index once per outer position as it fills the result, even for empty rows
+        const shape = [...src.shape.slice(0, axis), ...ind0.shape, ...src.shape.slice(axis + 1)];
+        if (shapeSize(shape) === 0) {
+          if (shapeSize(src.shape.slice(0, axis)) === 0 || ind0.size === 0 || mode !== "raise") return emptyArray(shape, src.dtype);
+        } else if (src.shape[axis] === 0) throw new IndexError("cannot do a non-empty take from an empty axes.");
+        const asInt = ind0.dtype === "bool" || emptyList ? ind0.astype("int64") : ind0;
         const ind = mode === "raise" ? asInt : modeIndices(asInt, src.shape[axis]!, mode);
         const ranges: NDArray[] = [];
         try {

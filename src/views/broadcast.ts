@@ -1,7 +1,7 @@
 // Broadcasting as views: `broadcastTo` (read-only, stride 0 on stretched
 // axes), `broadcastShapes` and `broadcastArrays`, with NumPy's messages.
 
-import { DTypeError, ValueError, formatShape } from "../core/errors.js";
+import { DTypeError, ValueError, formatShape, formatTuple } from "../core/errors.js";
 import { checkShape } from "../core/layout.js";
 import { makeView, type NDArray } from "../core/ndarray.js";
 
@@ -28,6 +28,7 @@ function shapeArg(shape: number | readonly number[]): number[] {
  */
 export function broadcastTo(a: NDArray, shape: number | readonly number[]): NDArray {
   const target = shapeArg(shape);
+  if (target.length === 0 && a.shape.length > 0) throw new ValueError("cannot broadcast a non-scalar to a scalar array");
   for (const d of target) if (d < 0) throw new ValueError("all elements of broadcast shape must be non-negative");
   checkShape(target);
   const ndim = a.shape.length;
@@ -73,7 +74,7 @@ export function broadcastShapes(...shapes: (number | readonly number[])[]): numb
       } else if (out[i] !== d) {
         throw new ValueError(
           "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between " +
-            `arg ${from} with shape ${formatShape(list[from]!)} and arg ${j} with shape ${formatShape(s)}.`,
+            `arg ${from} with shape ${formatTuple(list[from]!)} and arg ${j} with shape ${formatTuple(s)}.`,
         );
       }
     }
