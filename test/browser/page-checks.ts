@@ -3,6 +3,7 @@
 // `globalThis.__checks` for the Chromium test and in the page for people.
 import * as sw from "../../src/index.js";
 import { fetchFixtures, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { threadedDigests } from "./threads-checks.js";
 
 interface WorkerReport {
   ok: boolean;
@@ -11,6 +12,9 @@ interface WorkerReport {
   initMs?: number;
   seeded?: number[];
   isWindow?: boolean;
+  /** threadCount() in the worker, and the digests of threadedDigests there. */
+  threads?: number;
+  digests?: Record<string, string>;
 }
 
 export interface ChecksReport {
@@ -19,6 +23,11 @@ export interface ChecksReport {
   page?: SuiteResult[];
   worker?: WorkerReport;
   crossOriginIsolated?: boolean;
+  /** threadCount() on the page's main thread (1: the documented behaviour) and the same digests computed there. */
+  threads?: number;
+  digests?: Record<string, string>;
+  /** The core checks again, in a worker whose library copy splits every call (threaded-worker.ts). */
+  split?: WorkerReport & { splits?: number };
   cspViolations: string[];
 }
 
@@ -29,6 +38,18 @@ document.addEventListener("securitypolicyviolation", (e) => report.cspViolations
 function runWorker(fixturesUrl: string): Promise<WorkerReport> {
   return new Promise((resolve) => {
     const w = new Worker(new URL("./checks-worker.js", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent) => {
+      resolve(e.data as WorkerReport);
+      w.terminate();
+    };
+    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
+    w.postMessage({ fixturesUrl });
+  });
+}
+
+function runSplitWorker(fixturesUrl: string): Promise<WorkerReport & { splits?: number }> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL("./threaded-worker.js", import.meta.url), { type: "module" });
     w.onmessage = (e: MessageEvent) => {
       resolve(e.data as WorkerReport);
       w.terminate();
@@ -58,7 +79,10 @@ try {
   await sw.init();
   report.crossOriginIsolated = globalThis.crossOriginIsolated;
   report.page = runCoreChecks(sw, await fetchFixtures(fixturesUrl));
+  report.threads = sw.threadCount();
+  report.digests = threadedDigests(sw);
   report.worker = await workerDone;
+  report.split = await runSplitWorker(fixturesUrl);
 } catch (err) {
   report.error = `${(err as Error).name}: ${(err as Error).message}`;
 }
