@@ -68,6 +68,12 @@ describe("parallel compaction", () => {
     for (const shape of [[1], [15], [16], [17], [100], [3, 1000], [33, 65], [2, 3, 129]]) {
       it(`${dtype} ${JSON.stringify(shape)}: a[a > 0] and a[row_mask]`, () => {
         const a = base(shape, dtype);
+        const masks = acrossThreads(() => greater(a, 0));
+        expect(masks[1]).toEqual(masks[0]);
+        expect(masks[2]).toEqual(masks[0]);
+        const flipped = acrossThreads(() => greater(a.T, 0.5));
+        expect(flipped[1]).toEqual(flipped[0]);
+        expect(flipped[2]).toEqual(flipped[0]);
         const m = greater(a, 0);
         const [one, two, three] = acrossThreads(() => a.get(m));
         expect(lastGatherPath).toBe("compact");
@@ -124,6 +130,20 @@ describe("pool lifecycle", () => {
     await useThreads(3);
     const r = acrossThreads(() => a.astype("float64"));
     expect(r[2]).toEqual(r[0]);
+  });
+
+  it("a worker that dies between calls is replaced; no call fails, nothing hangs", async () => {
+    const a = base([3000]);
+    const want = withParts(1, () => a.astype("float16"));
+    injectWorkerFailure(1, "exit");
+    const first = a.astype("float16");
+    // The worker's exit reaches this thread on its event loop.
+    await new Promise((r) => setTimeout(r, 200));
+    const second = a.astype("float16");
+    expect(first.toTypedArray()).toEqual(want.toTypedArray());
+    expect(second.toTypedArray()).toEqual(want.toTypedArray());
+    await useThreads(3);
+    expect(acrossThreads(() => a.astype("float16"))[2]!.bytes).toBe(acrossThreads(() => want.copy(), [1])[0]!.bytes);
   });
 
   it("growing the heap between calls: workers write into the new region", () => {

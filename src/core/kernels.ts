@@ -64,13 +64,16 @@ async function workerSpawner(): Promise<Spawn | null> {
   if (typeof SharedArrayBuffer === "undefined") return null;
   if (isNode) {
     const wt = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
-    return (code) => {
+    return (code, onDead) => {
       const w = new wt.Worker(
         `const { parentPort } = require("node:worker_threads");\n${code}((fn) => parentPort.once("message", fn));`,
         { eval: true },
       );
       // A waiting worker must not keep the process alive.
       w.unref();
+      // Without a listener, a worker's uncaught error would end the process.
+      w.on("error", onDead);
+      w.on("exit", onDead);
       return { handle: w, post: (m) => w.postMessage(m) };
     };
   }
@@ -78,11 +81,15 @@ async function workerSpawner(): Promise<Spawn | null> {
   // A page's main thread may not Atomics.wait; spinning there gained
   // nothing (measured), so only Workers go parallel.
   if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined) return null;
-  return (text) => {
+  return (text, onDead) => {
     const blob = new Blob([`${text}((fn) => { self.onmessage = (e) => { self.onmessage = null; fn(e.data); }; });`], { type: "text/javascript" });
     const u = URL.createObjectURL(blob);
     const w = new g.Worker!(u);
     URL.revokeObjectURL(u);
+    w.onerror = (e) => {
+      e.preventDefault();
+      onDead();
+    };
     return { handle: w, post: (m) => w.postMessage(m) };
   };
 }

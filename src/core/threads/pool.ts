@@ -22,10 +22,15 @@ interface Slot {
   handle: Handle;
   index: number;
   seq: number;
+  /** Has signalled ready at least once. */
+  started?: boolean;
 }
-export type Spawn = (code: string) => { handle: Handle; post: (msg: unknown) => void };
+/** Starts one worker from source text; `onDead` runs (later, on this thread's event loop) if it errs or exits. */
+export type Spawn = (code: string, onDead: () => void) => { handle: Handle; post: (msg: unknown) => void };
 
 const MAX_SLOTS = 64;
+/** The ready flag of a worker that erred outside a job or exited (2: failed to start). */
+const DEAD = 3;
 
 let spawnFn: Spawn | null = null;
 let module: WebAssembly.Module | null = null;
@@ -47,7 +52,15 @@ let partsLimit = Infinity;
 // on its old slot for a moment (terminate is asynchronous).
 let nextSlot = 0;
 
-/** Thrown when a worker's part of a call failed; the heap and every existing array are untouched by the failure itself. */
+/**
+ * Thrown when a worker's part of a call failed or gave no answer in time:
+ * the message names the worker and the kernel. The result the call was
+ * making is freed, existing arrays are untouched by the failure, and the
+ * worker is replaced, so the next call works.
+ * @example
+ * try { E.T.copy(); } catch (e) { if (e instanceof WorkerError) console.warn(e.message); }
+ * // stridewise: worker 1 failed in copy_tiled_4: …
+ */
 export class WorkerError extends Error {
   constructor(message: string) {
     super(message);
@@ -95,9 +108,14 @@ function spawnSlot(): Slot {
   const base = (index * SLOT.bytes) >> 2;
   ctlI32.fill(0, base, base + (SLOT.bytes >> 2));
   const code = `(${workerMain.toString()})`;
-  const { handle, post } = spawnFn!(code);
+  const slot: Slot = { handle: null as unknown as Handle, index, seq: 0 };
+  // A dead worker is never asked again; runParts replaces it on its next call.
+  const { handle, post } = spawnFn!(code, () => {
+    if (slots.includes(slot)) Atomics.store(ctlI32, i32At(index, SLOT.ready), DEAD);
+  });
+  slot.handle = handle;
   post({ module, memory, ctl, slot: index, names, layout: SLOT });
-  return { handle, index, seq: 0 };
+  return slot;
 }
 
 function i32At(slot: number, field: number): number {
@@ -125,8 +143,18 @@ export function setThreads(n: number): void {
   while (slots.length < workers) slots.push(spawnSlot());
 }
 
+// Workers that died before they were ever ready, in a row: after a few
+// (a platform that forbids them, say) the pool stops replacing them.
+let startFailures = 0;
+const MAX_START_FAILURES = 3;
+
 function isReady(s: Slot | null): s is Slot {
-  return s !== null && Atomics.load(ctlI32, i32At(s.index, SLOT.ready)) === 1;
+  if (s === null || Atomics.load(ctlI32, i32At(s.index, SLOT.ready)) !== 1) return false;
+  if (!s.started) {
+    s.started = true;
+    startFailures = 0;
+  }
+  return true;
 }
 
 /**
@@ -179,10 +207,10 @@ export function setWorkerTimeout(ms: number): void {
 /**
  * @internal Test hook: the next part worker `worker` (1-based) runs fails:
  * "throw" raises inside the worker, "hang" never finishes (the caller's
- * timeout fires).
+ * timeout fires), "exit" answers and then ends the worker between calls.
  */
-export function injectWorkerFailure(worker: number, mode: "throw" | "hang"): void {
-  injectNext = { worker, mode: mode === "throw" ? 1 : 2 };
+export function injectWorkerFailure(worker: number, mode: "throw" | "hang" | "exit"): void {
+  injectNext = { worker, mode: mode === "throw" ? 1 : mode === "hang" ? 2 : 3 };
 }
 
 function readMessage(slot: number): string {
@@ -203,6 +231,7 @@ export function runParts(name: string, parts: readonly (readonly (number | bigin
   const results = new Array<number>(parts.length).fill(0);
   const id = ids.get(name);
   if (id === undefined) throw new Error(`stridewise: no kernel ${name}`);
+  for (const s of [...slots]) if (s !== null && Atomics.load(ctlI32, i32At(s.index, SLOT.ready)) >= 2) replace(s);
   const busy: { slot: Slot; part: number; number: number }[] = [];
   let next = 1;
   for (const s of slots) {
@@ -274,7 +303,9 @@ export function runParts(name: string, parts: readonly (readonly (number | bigin
 function replace(s: Slot): void {
   s.handle.terminate();
   const at = slots.indexOf(s);
-  if (at >= 0) slots[at] = spawnSlot();
+  if (at < 0) return;
+  if (!s.started && ++startFailures >= MAX_START_FAILURES) slots.splice(at, 1);
+  else slots[at] = spawnSlot();
 }
 
 /**

@@ -63,6 +63,7 @@ export function workerMain(receive: (fn: (data: unknown) => void) => void): void
           Atomics.wait(i32, L.req, seen);
           seen = Atomics.load(i32, L.req);
           i32[L.status] = 0;
+          const exitAfter = i32[L.inject] === 3;
           try {
             const inject = i32[L.inject]!;
             if (inject !== 0) {
@@ -86,6 +87,13 @@ export function workerMain(receive: (fn: (data: unknown) => void) => void): void
           }
           Atomics.store(i32, L.done, seen);
           Atomics.notify(i32, L.done);
+          if (exitAfter) {
+            // Test hook: answer, then die between calls.
+            const g = globalThis as { process?: { exit(c: number): void }; close?: () => void };
+            if (g.process) g.process.exit(0);
+            else g.close?.();
+            return;
+          }
         }
       },
       (e) => {
