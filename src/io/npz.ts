@@ -276,8 +276,11 @@ function* npyChunks(fn: string, a: NDArray, fortran: boolean): Generator<Uint8Ar
   const n = a.nbytes;
   for (let done = 0; done < n; done += CHUNK) {
     const at = a.address(fn) + done;
-    // Handed out and consumed before the next allocation can happen.
-    yield heap.u8.subarray(at, at + Math.min(CHUNK, n - done));
+    // Handed out and consumed before the next allocation can happen. A
+    // shared heap's views are copied: browsers refuse them in
+    // CompressionStream writers (and Blob parts).
+    const view = heap.u8.subarray(at, at + Math.min(CHUNK, n - done));
+    yield view.buffer instanceof ArrayBuffer ? view : view.slice();
   }
 }
 

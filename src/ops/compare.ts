@@ -28,6 +28,7 @@ import { maskBytes } from "./compact.js";
 import { COMPARE_CODE, DTYPE_CODE, LOGICAL_CODE } from "../generated/codes.js";
 import { scratch } from "../core/kernels.js";
 import { writeStored } from "../core/dtype.js";
+import { partsFor, ranges, runParts } from "../core/threads/pool.js";
 
 /** Kernel operator codes (assembly/codes.ts Compare): ==, !=, <, <=, >, >=. */
 const { equal: EQ, not_equal: NE, less: LT, less_equal: LE, greater: GT, greater_equal: GE } = COMPARE_CODE;
@@ -116,6 +117,20 @@ function outOfRange(d: DType, s: Scalar, op: number): boolean | null {
   return above ? op === LT || op === LE : op === GT || op === GE;
 }
 
+/**
+ * An array against the scalar in scratch, element-wise over contiguous
+ * operands: cut into element ranges on the pool when large (the scalar is
+ * only read, so every part shares it).
+ */
+function compareScalar(op: number, code: number, out: number, src: number, itemsize: number, n: number): void {
+  const parts = partsFor(n * (itemsize + 1));
+  if (parts === 1) {
+    kernels().compare(op, code, out, src, scratch(), n, true);
+    return;
+  }
+  runParts("compare", ranges(n, parts, 64).map(([a, b]) => [op, code, out + a, src + a * itemsize, scratch(), b - a, 1]));
+}
+
 function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
   const temps: NDArray[] = [];
   try {
@@ -140,7 +155,12 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       const src = operand(a, a.shape, kd, perm, temps);
       // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
       writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
-      kernels().compare(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), scratch(), out.size, true);
+      try {
+        compareScalar(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), DTYPES[kd].itemsize, out.size);
+      } catch (e) {
+        out.dispose();
+        throw e;
+      }
       return out;
     }
     const a = asarray(x);

@@ -3,6 +3,7 @@
 // `globalThis.__checks` for the Chromium test and in the page for people.
 import * as sw from "../../src/index.js";
 import { fetchFixtures, FLOAT16_SAMPLE, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { threadedDigests } from "./threads-checks.js";
 
 interface WorkerReport {
   ok: boolean;
@@ -11,6 +12,9 @@ interface WorkerReport {
   initMs?: number;
   seeded?: number[];
   isWindow?: boolean;
+  /** threadCount() in the worker, and the digests of threadedDigests there. */
+  threads?: number;
+  digests?: Record<string, string>;
 }
 
 export interface ChecksReport {
@@ -20,6 +24,11 @@ export interface ChecksReport {
   worker?: WorkerReport;
   crossOriginIsolated?: boolean;
   float16?: Float16Report;
+  /** threadCount() on the page's main thread (1: the documented behaviour) and the same digests computed there. */
+  threads?: number;
+  digests?: Record<string, string>;
+  /** The core checks again, in a worker whose library copy splits every call (threaded-worker.ts). */
+  split?: WorkerReport & { splits?: number };
   cspViolations: string[];
 }
 
@@ -66,6 +75,18 @@ function runWorker(fixturesUrl: string): Promise<WorkerReport> {
   });
 }
 
+function runSplitWorker(fixturesUrl: string): Promise<WorkerReport & { splits?: number }> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL("./threaded-worker.js", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent) => {
+      resolve(e.data as WorkerReport);
+      w.terminate();
+    };
+    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
+    w.postMessage({ fixturesUrl });
+  });
+}
+
 function show(): void {
   const out = document.getElementById("out")!;
   const lines: string[] = [];
@@ -87,7 +108,10 @@ try {
   report.crossOriginIsolated = globalThis.crossOriginIsolated;
   report.float16 = float16Interop();
   report.page = runCoreChecks(sw, await fetchFixtures(fixturesUrl));
+  report.threads = sw.threadCount();
+  report.digests = threadedDigests(sw);
   report.worker = await workerDone;
+  report.split = await runSplitWorker(fixturesUrl);
 } catch (err) {
   report.error = `${(err as Error).name}: ${(err as Error).message}`;
 }
