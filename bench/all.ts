@@ -9,5 +9,6 @@ import { workloads as io } from "./io.bench.js";
 import { workloads as astype } from "./astype.bench.js";
 import { workloads as random } from "./random.bench.js";
 import { workloads as math } from "./math.bench.js";
+import { workloads as threads } from "./threads.bench.js";
 
-export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...gather, ...astype, ...overlap, ...math, ...random, ...io];
+export const allWorkloads: Workload[] = [...creation, ...views, ...copy, ...gather, ...astype, ...overlap, ...math, ...random, ...io, ...threads];

@@ -12,7 +12,8 @@ import { createInterface } from "node:readline";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform } from "node:os";
 import { pathToFileURL } from "node:url";
-import { heapMemory, init, NDArray, zeros, type DType } from "../src/index.js";
+import { heapMemory, init, NDArray, threadCount, zeros, type DType } from "../src/index.js";
+import { limitParts } from "../src/core/threads/pool.js";
 import { allWorkloads } from "./all.js";
 import type { Data, Workload } from "./harness.js";
 
@@ -26,6 +27,14 @@ const WARMUP = 3;
 const TURN_MS = 100;
 
 await init();
+// The pool's workers join a few milliseconds after init.
+for (const t0 = performance.now(); threadCount() < (await defaultPool()) && performance.now() - t0 < 5000; ) await new Promise((r) => setTimeout(r, 5));
+const POOL = threadCount();
+
+async function defaultPool(): Promise<number> {
+  const { availableParallelism } = await import("node:os");
+  return Math.min(8, availableParallelism());
+}
 
 // ---- data: the same shapes as numpy_side.py; values only need the same sign fraction ----
 
@@ -199,6 +208,8 @@ interface Row {
   id: string;
   title: string;
   path: string;
+  /** Median ms on one thread (the pool held back), and on POOL threads. */
+  ms1: number;
   ms: number;
   numpyMs: number;
   ratio: number;
@@ -229,14 +240,23 @@ for (const w of workloads) {
   const loop = timingLoop();
   loop(w.run, data, prepared, WARMUP, release);
   const samples: number[] = [];
+  const samples1: number[] = [];
   const numpySamples: number[] = [];
+  // One thread and the whole pool alternate sample by sample, like the two sides.
+  const timed = (parts: number, into: number[]): void => {
+    limitParts(parts);
+    const t0 = performance.now();
+    loop(w.run, data, prepared, batch, release);
+    into.push((performance.now() - t0) / batch);
+    limitParts(Infinity);
+  };
+  if (POOL > 1) timed(1, []);
   while (samples.length < REPS) {
     numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
     const turn = performance.now();
     do {
-      const t0 = performance.now();
-      loop(w.run, data, prepared, batch, release);
-      samples.push((performance.now() - t0) / batch);
+      timed(POOL, samples);
+      if (POOL > 1) timed(1, samples1);
     } while (samples.length < REPS && performance.now() - turn < TURN_MS);
   }
   while (numpySamples.length < REPS) numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
@@ -246,12 +266,14 @@ for (const w of workloads) {
   release(last);
   release(prepared);
   const ms = median(samples);
+  const ms1 = POOL > 1 ? median(samples1) : ms;
   const numpyMs = median(numpySamples);
   const bytes = w.bytes?.(data);
   rowsOut.push({
     id: w.id,
     title: w.title,
     path: w.path ?? "",
+    ms1,
     ms,
     numpyMs,
     ratio: ms / numpyMs,
@@ -267,14 +289,17 @@ numpySide.close();
 function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(4) : ms.toExponential(2);
 }
-const header = ["id", "workload", "path", "stridewise ms", "NumPy ms", "ratio", "target", "GB/s"];
+const header = ["id", "workload", "path", "1 thread ms", `${POOL} threads ms`, "NumPy ms", "ratio 1T", `ratio ${POOL}T`, "speed-up", "target", "GB/s"];
 const table = rowsOut.map((r) => [
   r.id,
   r.title,
   r.path,
+  fmtMs(r.ms1),
   fmtMs(r.ms),
   fmtMs(r.numpyMs),
+  `${(r.ms1 / r.numpyMs).toFixed(2)}x`,
   `${r.ratio.toFixed(2)}x`,
+  `${(r.ms1 / r.ms).toFixed(2)}x`,
   r.target === null ? "" : `<= ${r.target}x ${r.ratio <= r.target ? "met" : "MISSED"}`,
   r.gbps === null ? "" : r.gbps.toFixed(1),
 ]);
@@ -292,10 +317,11 @@ const outDir = new URL(
 );
 mkdirSync(outDir, { recursive: true });
 const stamp = new Date().toISOString();
-writeFileSync(new URL("latest.json", outDir), JSON.stringify({ date: stamp, quick, machine, reps: REPS, rows: rowsOut }, null, 2));
+writeFileSync(new URL("latest.json", outDir), JSON.stringify({ date: stamp, quick, machine, threads: POOL, reps: REPS, rows: rowsOut }, null, 2));
 const md =
   `# stridewise vs NumPy (${quick ? "quick" : "full"} sizes)\n\n${stamp}; ${machine}; median of ${REPS}, ` +
-  `warm-up ${WARMUP} calls and 50 ms; ratio = stridewise / NumPy, same run (below 1 is faster).\n\n` +
+  `warm-up ${WARMUP} calls and 50 ms; ratio = stridewise / NumPy, same run (below 1 is faster); ` +
+  `1 thread and ${POOL} threads alternate sample by sample; speed-up = 1-thread ms / ${POOL}-thread ms.\n\n` +
   `| ${header.join(" | ")} |\n|${header.map((_, i) => (i < 3 ? "---" : "---:")).join("|")}|\n` +
   table.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`).join("\n") +
   `\n\n![ratios](latest.svg)\n`;

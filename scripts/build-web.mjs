@@ -73,6 +73,18 @@ export async function buildWeb(opts = {}) {
     metafile: true,
     plugins: [libraryAsExternal],
   });
+  // The threaded checks' worker carries its own copy of the library (from
+  // src/, internal hooks included), so it is built apart, without the plugin.
+  await build({
+    entryPoints: { "threaded-worker": `${root}test/browser/threaded-worker.ts` },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: TARGET,
+    outdir: webDir,
+    legalComments: "none",
+    logLevel: "warning",
+  });
   copyFileSync(`${root}examples/web/style.css`, `${webDir}style.css`);
   // Let the browser fetch and compile app.js's static imports (the library
   // bundle above all) in parallel with app.js, not one after the other.

@@ -155,6 +155,8 @@ for name, x in INPUTS.items():
         case("stack", x, x, axis=ax)
         case("sum", x, axis=ax)
         case("sum", x, axis=ax, keepdims=True)
+        case("count_nonzero", x, axis=ax)
+        case("count_nonzero", x, axis=ax, keepdims=True)
     case("take", x, [0, 2])
     case("repeat", x, 2)
     case("tile", x, 2)
@@ -323,6 +325,48 @@ for name, x in SMALL.items():
         if build(x["r"]).size == 1:
             case("reshape", x, [], order=o)
             case("reshape", x, [1, 1, 1], order=o)
+
+# ---- Element-wise results: a ufunc allocates its output through the
+# iterator in keep order (order="K"): the axis order its iterator chooses
+# over the array operands (broadcast ones vote with their zero strides, JS
+# scalars do not vote), dense and positive. Comparisons and logical ops
+# are ufuncs too.
+UF_INPUTS = dict(INPUTS)
+UF_INPUTS["FN"] = R([4, 6], "F", {"get": ":, ::-1"})
+UF_INPUTS["3P"] = R([2, 3, 4], {"transpose": [1, 0, 2]})
+UF_INPUTS["3FN"] = R([2, 3, 4], "F", {"get": "::-1, :, ::2"})
+UF_INPUTS["1"] = R([1, 6], "T")
+UF_INPUTS["0d"] = R([])
+for name, x in UF_INPUTS.items():
+    shape = build(x["r"]).shape
+    c_twin = R(list(shape))
+    case("add", x, 1)
+    case("add", x, x)
+    case("add", x, c_twin)
+    case("add", c_twin, x)
+    case("multiply", x, R(list(shape[-1:])))
+    case("subtract", R(list(shape[-1:])), x)
+    case("maximum", x, 0.5)
+    case("sqrt", x)
+    case("negative", x)
+    case("greater", x, 3)
+    case("equal", x, c_twin)
+    case("logical_not", x)
+    case("logical_and", x, x)
+    case("isnan", x)
+    case("abs", x)
+    case("clip", x, 1, 5)
+    case("square", x)
+    case("floor_divide", x, 2)
+    # round with decimals is not a plain ufunc: F for an F input, else C.
+    case("round", x, 1)
+    case("round", x, -1)
+    case("round", R(list(shape), *x["r"]["steps"], dtype="int64"), -1)
+    case("round", R(list(shape), *x["r"]["steps"], dtype="int64"), 1)
+case("add", R([4, 1], "F"), R([1, 6], "F"))
+case("add", R([4, 6], "F"), R([4, 1]))
+case("add", R([4, 6], "T"), R([1, 4]))
+case("greater", R([2, 3, 4], {"transpose": [2, 0, 1]}), R([2, 3, 4], {"transpose": [2, 1, 0]}))
 
 OUT.write_text(json.dumps({"numpy": np.__version__, "cases": cases}, indent=None, separators=(",", ":")) + "\n")
 print(f"wrote {OUT} ({len(cases)} cases)")

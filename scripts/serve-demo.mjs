@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
+  // blob: for stridewise's own inline workers (its threads, started from a Worker).
+  "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

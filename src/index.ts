@@ -6,6 +6,8 @@
 import "./methods.js";
 
 export { init, isInitialized, heapMemory } from "./core/kernels.js";
+export type { InitOptions } from "./core/kernels.js";
+export { setThreads, threadCount, WorkerError } from "./core/threads/pool.js";
 export { heapStats, resetPeak, setDebug, liveAllocations } from "./core/heap.js";
 export type { HeapStats } from "./core/heap.js";
 export { tidy, keep } from "./core/lifetime.js";
@@ -58,6 +60,7 @@ export {
   dsplit,
   diagonal,
 } from "./views/manipulation.js";
+export type { AxisArg } from "./views/manipulation.js";
 export type { AsStridedOptions, SlidingWindowOptions } from "./views/manipulation.js";
 export {
   StridewiseError,

@@ -14,7 +14,7 @@ import { emptyArray } from "./core/empty.js";
 import { u8 } from "./core/memory.js";
 import { getIndex, setIndex } from "./ops/indexing.js";
 import type { IndexItem } from "./views/indexing.js";
-import { broadcastTo, diagonal, expandDims, squeeze, swapaxes, transpose, viewAs } from "./views/manipulation.js";
+import { broadcastTo, diagonal, expandDims, squeeze, swapaxes, transpose, viewAs, type AxisArg } from "./views/manipulation.js";
 import { reshape, ravel, type ReshapeOptions } from "./ops/reshape.js";
 import { copy, fill, flatten } from "./ops/copy.js";
 import { copyFrom } from "./ops/cast.js";
@@ -67,10 +67,10 @@ declare module "./core/ndarray.js" {
     /** Two axes interchanged; a view. @example zeros([2, 3, 4]).swapaxes(0, 2).shape // [4, 3, 2] */
     swapaxes(axis1: number, axis2: number): NDArray<D>;
     /** Length-1 axes removed (all, or the given ones); a view. @example zeros([1, 3, 1]).squeeze().shape // [3] */
-    squeeze(axis?: number | readonly number[] | null): NDArray<D>;
+    squeeze(axis?: AxisArg): NDArray<D>;
     squeeze(...axes: number[]): NDArray<D>;
     /** A length-1 axis inserted at `axis`; a view. @example zeros([3]).expandDims(0).shape // [1, 3] */
-    expandDims(axis: number | readonly number[]): NDArray<D>;
+    expandDims(axis: AxisArg): NDArray<D>;
     expandDims(...axes: number[]): NDArray<D>;
     /** The elements as 1-d: a view when the layout allows, else a copy. @example zeros([2, 3]).ravel().shape // [6] */
     ravel(order?: Order | "A" | "K"): NDArray<D>;
@@ -248,11 +248,11 @@ const methods: ThisType<NDArray> = {
   swapaxes(axis1: number, axis2: number): NDArray {
     return swapaxes(this, axis1, axis2);
   },
-  squeeze(...axes: (number | readonly number[] | null | undefined)[]): NDArray {
+  squeeze(...axes: AxisArg[]): NDArray {
     return squeeze(this, axes.length > 1 ? (axes as number[]) : axes[0]);
   },
-  expandDims(...axes: (number | readonly number[])[]): NDArray {
-    return expandDims(this, axes.length > 1 ? (axes as number[]) : axes[0]!);
+  expandDims(...axes: AxisArg[]): NDArray {
+    return expandDims(this, axes.length > 1 ? (axes as number[]) : axes[0]);
   },
   ravel(order: Order | "A" | "K" = "C"): NDArray {
     return ravel(this, order);

@@ -5,6 +5,18 @@
 import { describe, expect, it } from "vitest";
 import { arange, expandDims, moveaxis, reshape, squeeze, swapaxes, transpose, zeros, type NDArray } from "../src/index.js";
 
+/** `f` throws a TypeError (as JavaScript sees it) with exactly `message`. */
+function typeError(f: () => unknown, message: string): void {
+  let err: unknown = null;
+  try {
+    f();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(TypeError);
+  expect((err as Error).message).toBe(message);
+}
+
 const desc = (a: NDArray) => ({ shape: [...a.shape], strides: [...a.strides], offset: a.offset });
 
 describe("call forms", () => {
@@ -41,6 +53,21 @@ describe("call forms", () => {
     const v = zeros([3]);
     expect(desc(v.expandDims(0, 2))).toEqual(desc(expandDims(v, [0, 2])));
     expect(desc(v.expandDims([0, -1]))).toEqual(desc(expandDims(v, [0, 2])));
+  });
+
+  it("squeeze and expandDims take NumPy's keyword as { axis }, and refuse what is not an integer as NumPy does", () => {
+    const z = zeros([1, 3, 1, 1]);
+    expect(desc(squeeze(z, { axis: null }))).toEqual(desc(squeeze(z)));
+    expect(desc(squeeze(z, { axis: [0, 2] }))).toEqual(desc(squeeze(z, [0, 2])));
+    expect(desc(z.squeeze({ axis: -1 }))).toEqual(desc(squeeze(z, 3)));
+    expect(desc(expandDims(zeros([3]), { axis: 1 }))).toEqual(desc(expandDims(zeros([3]), 1)));
+    // NumPy 2.4's words (np.squeeze(a, axis=1.5), np.expand_dims(a, 1.5), np.expand_dims(a, None)).
+    typeError(() => squeeze(z, 1.5), "'float' object cannot be interpreted as an integer");
+    typeError(() => squeeze(z, "x" as never), "'str' object cannot be interpreted as an integer");
+    typeError(() => expandDims(z, 1.5), "integer argument expected, got float");
+    typeError(() => expandDims(z, [0, 1.5]), "integer argument expected, got float");
+    typeError(() => expandDims(z, null), "'NoneType' object cannot be interpreted as an integer");
+    expect(() => squeeze(z, 1)).toThrow("cannot select an axis to squeeze out which has size not equal to one");
   });
 
   it("moveaxis and swapaxes count negative axes from the end", () => {

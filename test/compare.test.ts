@@ -3,8 +3,9 @@
 // its interesting values, mixed dtypes, NEP 50 weak scalars on either side
 // (out of range, fractional, nan, inf), lengths around the SIMD width,
 // broadcasting, empty and 0-d operands, transposed views and errors.
-import { describe, it } from "vitest";
+import { describe } from "vitest";
 import { cases, replay, title, type Case } from "./select-fixtures.js";
+import { runCases } from "./fixtures.js";
 
 const COMPARE = new Set(["greater", "greaterEqual", "less", "lessEqual", "equal", "notEqual"]);
 const LOGICAL = new Set(["logicalAnd", "logicalOr", "logicalXor", "logicalNot"]);
@@ -12,13 +13,7 @@ const LOGICAL = new Set(["logicalAnd", "logicalOr", "logicalXor", "logicalNot"])
 /** Cases where stridewise disagrees with NumPy: test title → the mismatch (none at present). */
 const KNOWN: Record<string, string> = {};
 
-function run(list: Case[]): void {
-  for (const c of list) {
-    const name = title(c);
-    if (name in KNOWN) it.fails(`${name} (known mismatch: ${KNOWN[name]})`, () => replay(c));
-    else it(name, () => replay(c));
-  }
-}
+const run = (list: Case[]): void => runCases(list, title, replay, KNOWN);
 
 const groups: [string, string][] = [
   ["pairs", "comparing each dtype with itself over every pair of its values matches NumPy"],

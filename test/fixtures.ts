@@ -3,6 +3,7 @@
 // base64 bytes, and tagged JS values that JSON cannot spell directly.
 
 import { readFileSync } from "node:fs";
+import { it } from "vitest";
 
 /** Parses test/fixtures/<name>.json. */
 export function loadFixture<T = Record<string, unknown>>(name: string): T {
@@ -41,4 +42,16 @@ export function jsValue(v: Encoded): any {
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, jsValue(x)]));
   }
   return v;
+}
+
+/**
+ * One test per fixture case. A title listed in `known` (title → the
+ * mismatch) is expected to fail, so fixing it shows as a failure to update.
+ */
+export function runCases<C>(list: readonly C[], title: (c: C) => string, replay: (c: C) => void, known: Record<string, string> = {}): void {
+  for (const c of list) {
+    const name = title(c);
+    if (name in known) it.fails(`${name} (known mismatch: ${known[name]})`, () => replay(c));
+    else it(name, () => replay(c));
+  }
 }

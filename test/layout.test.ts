@@ -74,7 +74,7 @@ function value(x: Arg, temps: NDArray[]): unknown {
   return x;
 }
 
-const CAMEL: Record<string, string> = { column_stack: "columnStack" };
+const CAMEL: Record<string, string> = { column_stack: "columnStack", logical_not: "logicalNot", logical_and: "logicalAnd", count_nonzero: "countNonzero", floor_divide: "floorDivide" };
 
 function call(c: Case, temps: NDArray[]): { r: NDArray | NDArray[]; x0: unknown; out?: unknown } {
   const a = c.args.map((x) => value(x, temps));
@@ -110,7 +110,7 @@ function call(c: Case, temps: NDArray[]): { r: NDArray | NDArray[]; x0: unknown;
     case "copy":
       return { r: f[c.op]!(...a), x0 };
     default:
-      return { r: f[c.op]!(...a, ...(Object.keys(kw).length > 0 ? [kw] : [])), x0 };
+      return { r: f[CAMEL[c.op] ?? c.op]!(...a, ...(Object.keys(kw).length > 0 ? [kw] : [])), x0 };
   }
 }
 

@@ -26,3 +26,19 @@ it("the README tour does what its comments say", () => {
   for (const x of [E, head, dense, a]) x.dispose();
   expect(E.isAlive).toBe(false);
 });
+
+it("the README's Types block does what its comments say", () => {
+  const E = zeros([4, 3], { dtype: "float32" });
+  const x: number = E.item(0, 0);
+  expect(x).toBe(0);
+  const big: bigint = arange(12).item(3);
+  expect(big).toBe(3n);
+  const f: Float32Array = E.toTypedArray();
+  expect(f).toBeInstanceOf(Float32Array);
+  const h = E.astype("float16");
+  expect(h.dtype).toBe("float16");
+  expect(E.transpose([1, 0]).shape).toEqual([3, 4]);
+  expect(E.transpose(1, 0).strides).toEqual([4, 12]);
+  expect(arange(12).reshape(3, 4).shape).toEqual([3, 4]);
+  expect(arange(12).reshape([3, -1]).shape).toEqual([3, 4]);
+});

@@ -2,19 +2,14 @@
 // place, putmask and countNonzero replayed from NumPy 2.4 (fixtures recorded
 // by scripts/fixtures_select.py): negative indices, the three modes, axes,
 // empty and 0-d inputs, transposed views, and NumPy's errors.
-import { describe, it } from "vitest";
+import { describe } from "vitest";
 import { cases, replay, title, type Case } from "./select-fixtures.js";
+import { runCases } from "./fixtures.js";
 
 /** Cases where stridewise disagrees with NumPy: test title → the mismatch (none at present). */
 const KNOWN: Record<string, string> = {};
 
-function run(list: Case[]): void {
-  for (const c of list) {
-    const name = title(c);
-    if (name in KNOWN) it.fails(`${name} (known mismatch: ${KNOWN[name]})`, () => replay(c));
-    else it(name, () => replay(c));
-  }
-}
+const run = (list: Case[]): void => runCases(list, title, replay, KNOWN);
 
 const groups: [string, string][] = [
   ["take", "take gathers along an axis or the flattened array as NumPy does"],

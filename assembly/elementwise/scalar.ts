@@ -99,7 +99,8 @@ function divmod<T>(a: T, b: T, wantMod: bool): T {
 
 
 @inline export function unScalar<T, R>(op: i32, x: T): R {
-  if (op == Unary.negative) return <R>(<T>0 - x);
+  // -x, not 0 - x: the negative of +0.0 is -0.0.
+  if (op == Unary.negative) return isFloat<T>() ? <R>(-x) : <R>(<T>0 - x);
   if (op == Unary.square) return <R>(x * x);
   if (op == Unary.absolute) {
     if (isFloat<T>()) return <R>abs<T>(x);

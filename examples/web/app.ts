@@ -23,6 +23,7 @@ import {
   resetCopyStats,
   sharesMemory,
   stack,
+  threadCount,
   trackCopies,
   isDType,
   type HeapStats,
@@ -69,6 +70,8 @@ export interface DemoState {
   heap: HeapStats | null;
   error: string;
   crossOriginIsolated: boolean;
+  /** threadCount() on this page's main thread: 1 by design (see the README's Threads section). */
+  threads: number;
   cspViolations: string[];
 }
 
@@ -90,6 +93,7 @@ const state: DemoState = {
   heap: null,
   error: "",
   crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  threads: 1,
   cspViolations: [],
 };
 (globalThis as { __demo?: DemoState }).__demo = state;
@@ -389,6 +393,9 @@ function render(G: NDArray | null): void {
       ["heap size", fmtBytes(h.heapSize)],
       ["heap limit", fmtBytes(h.heapLimit)],
       ["cross-origin isolated", state.crossOriginIsolated ? "yes (COOP/COEP)" : "no"],
+      // A page's main thread may not block in Atomics.wait: stridewise stays
+      // single-threaded here and uses all cores when run in a Worker.
+      ["threads", state.threads === 1 ? "1 (main thread; in a Worker: all cores)" : String(state.threads)],
     ].map(([k, v]) => {
       const tr = el("tr");
       tr.append(el("td", k), el("td", v, "num"));
@@ -611,6 +618,7 @@ try {
   state.phases.moduleStart = performance.now();
   setStatus("compiling the kernels…", 0);
   await init();
+  state.threads = threadCount();
   state.phases.init = performance.now();
   await seeded();
   state.phases.buildE = performance.now();

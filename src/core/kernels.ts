@@ -5,6 +5,8 @@
 import { KERNELS_WASM_BASE64 } from "../generated/kernels-wasm.js";
 import { instantiate } from "../generated/kernels.js";
 import { allocate, attachMemory, notInitialized, resetStats, type Allocation } from "./heap.js";
+import { sharedKernelBytes } from "./threads/shared-module.js";
+import { startPool, type Spawn } from "./threads/pool.js";
 
 /** The kernel exports, with the generated raw bindings' pointer fixes. */
 export type Kernels = Awaited<ReturnType<typeof instantiate>>;
@@ -28,19 +30,90 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** Options of `init`. */
+export interface InitOptions {
+  /**
+   * Threads a large call may use, the calling one included (default: the
+   * machine's cores, at most 8). 1: no workers and a plain, non-shared
+   * heap. More than 1 needs a shared heap: always in Node, in browsers
+   * only when the page is cross-origin isolated and the code runs in a
+   * Worker (see the README's Threads section); elsewhere it quietly stays 1.
+   */
+  threads?: number;
+}
+
+// Hidden from bundlers: the browser bundle must not try to resolve it.
+const NODE_WORKERS = "node:worker_threads";
+const NODE_OS = "node:os";
+
+const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
+
+async function defaultThreads(): Promise<number> {
+  let cores = 1;
+  if (isNode) {
+    const os = (await import(/* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
+    cores = os.availableParallelism?.() ?? os.cpus().length;
+  } else if (typeof navigator !== "undefined") {
+    cores = navigator.hardwareConcurrency || 1;
+  }
+  return Math.max(1, Math.min(8, cores));
+}
+
+/** How to start a worker from source text here, or null where there are none (or no shared memory). */
+async function workerSpawner(): Promise<Spawn | null> {
+  if (typeof SharedArrayBuffer === "undefined") return null;
+  if (isNode) {
+    const wt = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
+    return (code, onDead) => {
+      const w = new wt.Worker(
+        `const { parentPort } = require("node:worker_threads");\n${code}((fn) => parentPort.once("message", fn));`,
+        { eval: true },
+      );
+      // A waiting worker must not keep the process alive.
+      w.unref();
+      // Without a listener, a worker's uncaught error would end the process.
+      w.on("error", onDead);
+      w.on("exit", onDead);
+      return { handle: w, post: (m) => w.postMessage(m) };
+    };
+  }
+  const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown; Worker?: typeof Worker };
+  // A page's main thread may not Atomics.wait; spinning there gained
+  // nothing (measured), so only Workers go parallel.
+  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined) return null;
+  return (text, onDead) => {
+    const blob = new Blob([`${text}((fn) => { self.onmessage = (e) => { self.onmessage = null; fn(e.data); }; });`], { type: "text/javascript" });
+    const u = URL.createObjectURL(blob);
+    const w = new g.Worker!(u);
+    URL.revokeObjectURL(u);
+    w.onerror = (e) => {
+      e.preventDefault();
+      onDead();
+    };
+    return { handle: w, post: (m) => w.postMessage(m) };
+  };
+}
+
 /**
- * Compiles the kernels and creates the heap. Call once and await it before
- * anything else; later calls return the same promise. Everything after it
- * is synchronous.
+ * Compiles the kernels, creates the heap and, with more than one thread,
+ * the worker pool. Call once and await it before anything else; later
+ * calls return the same promise (use `setThreads` to change the count).
+ * Everything after it is synchronous.
  * @example
  * import { init, zeros } from "stridewise";
- * await init();
+ * await init();                 // all cores, up to 8
+ * await init({ threads: 1 });   // or: no workers, a plain heap
  * const a = zeros([2, 3]);
  */
-export function init(): Promise<void> {
+export function init(opts?: InitOptions): Promise<void> {
   pending ??= (async () => {
-    const module = await WebAssembly.compile(decode(KERNELS_WASM_BASE64));
-    const mem = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
+    const threads = opts?.threads ?? (await defaultThreads());
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`init: threads must be a positive integer, got ${String(threads)}`);
+    const plain = decode(KERNELS_WASM_BASE64);
+    const spawn = threads > 1 ? await workerSpawner() : null;
+    const shared = spawn !== null;
+    const module = await WebAssembly.compile(shared ? sharedKernelBytes(plain) : plain);
+    const mem = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared } as WebAssembly.MemoryDescriptor);
     const k = await instantiate(module, { env: { memory: mem } } as never);
     memory = mem;
     attachMemory(mem, k.heap_base());
@@ -49,6 +122,7 @@ export function init(): Promise<void> {
     scratchPtr = scratchAllocation.ptr;
     // The scratch area is the heap's own: statistics count arrays only.
     resetStats();
+    if (spawn !== null) startPool(spawn, module, mem, Object.getPrototypeOf(k) as Record<string, unknown>, threads, true);
   })();
   return pending;
 }

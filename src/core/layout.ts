@@ -286,6 +286,39 @@ export function multiSortedOrder(shapes: readonly (readonly number[])[], strides
 }
 
 /**
+ * The axis order, outer to inner, in which NumPy's iterator allocates an
+ * operand in keep order (order="K": ufunc and comparison outputs, `where`):
+ * its iterator order over the array operands' strides, each broadcast to
+ * the result's shape (zero strides and scalars do not vote, so C wins ties
+ * and conflicts). `denseStrides(shape, itemsize, perm)` lays it out.
+ * @example allocationOrder(2, [[8, 32]]) // [1, 0]: an F operand gives an F result
+ */
+export function allocationOrder(nd: number, ops: readonly (readonly number[])[]): number[] {
+  return iteratorOrder(nd, ops).reverse();
+}
+
+/**
+ * The keep-order axis order of a result of `shape` over `arrays` (each
+ * broadcast to it), or null for C order, answered at once when every array
+ * is C-contiguous (the common case, which small calls must not pay more for).
+ * Lay it out with `orderedLayout`.
+ * @example keepOrderPerm([2, 3], [a.T]) // [1, 0] for a C-contiguous 3 x 2 `a`
+ */
+export function keepOrderPerm(
+  shape: readonly number[],
+  arrays: readonly { shape: readonly number[]; strides: readonly number[]; isC: boolean }[],
+): number[] | null {
+  if (arrays.every((a) => a.isC)) return null;
+  const perm = allocationOrder(shape.length, arrays.map((a) => broadcastStrides(a.shape, a.strides, shape)!));
+  return perm.every((ax, i) => ax === i) ? null : perm;
+}
+
+/** `emptyArray`'s layout argument for axis order `perm` (null: C). */
+export function orderedLayout(shape: readonly number[], itemsize: number, perm: readonly number[] | null): "C" | number[] {
+  return perm === null ? "C" : denseStrides(shape, itemsize, perm);
+}
+
+/**
  * Byte strides of a dense array of `shape` whose axes, outer to inner, are
  * `perm`; all zero when the array is empty, as every new empty array in
  * NumPy 2 (a length-1 axis takes the running stride like any other).

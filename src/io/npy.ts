@@ -154,20 +154,15 @@ export function loadNpySync(source: SyncByteSource, opts: LoadOptions = {}): NDA
 // Saving.
 
 /**
- * Calls `body(array, fortranOrder)` with a contiguous version of `a`: `a`
- * itself when C- or F-contiguous (F only when not also C, as NumPy), else
- * a temporary C-order copy, disposed afterwards.
+ * @internal `a` in an order .npy can hold: itself when C- or F-contiguous
+ * (F written with `fortran_order: True`, as np.save does), else a C copy
+ * the caller disposes (`owned`).
  */
-export async function withContiguous<T>(fn: string, a: NDArray, body: (c: NDArray, fortran: boolean) => Promise<T> | T): Promise<T> {
+export function npyLayout(fn: string, a: NDArray): { c: NDArray; fortran: boolean; owned: boolean } {
   a.address(fn);
-  if (a.isC) return body(a, false);
-  if (a.isF) return body(a, true);
-  const c = a.copy("C");
-  try {
-    return await body(c, false);
-  } finally {
-    c.dispose();
-  }
+  if (a.isC) return { c: a, fortran: false, owned: false };
+  if (a.isF) return { c: a, fortran: true, owned: false };
+  return { c: a.copy("C"), fortran: false, owned: true };
 }
 
 async function writeNpy(fn: string, sink: Sink, a: NDArray, fortran: boolean): Promise<void> {
@@ -180,13 +175,7 @@ async function writeNpy(fn: string, sink: Sink, a: NDArray, fortran: boolean): P
  * @example new Blob([toNpy(a)]) // for a download link
  */
 export function toNpy(a: NDArray): Uint8Array {
-  a.address("toNpy");
-  let c = a;
-  let fortran = false;
-  if (!a.isC) {
-    if (a.isF) fortran = true;
-    else c = a.copy("C");
-  }
+  const { c, fortran, owned } = npyLayout("toNpy", a);
   try {
     const header = npyHeader(c.dtype, c.shape, fortran);
     const sink = new MemorySink(header.length + c.nbytes);
@@ -194,7 +183,7 @@ export function toNpy(a: NDArray): Uint8Array {
     sink.writeHeapNow(c.address("toNpy"), c.nbytes);
     return sink.out;
   } finally {
-    if (c !== a) c.dispose();
+    if (owned) c.dispose();
   }
 }
 
@@ -203,14 +192,17 @@ export function toNpy(a: NDArray): Uint8Array {
  * @example await save("out.npy", a); // np.load("out.npy") reads it back identically
  */
 export async function save(file: string | URL, a: NDArray): Promise<void> {
-  await withContiguous("save", a, async (c, fortran) => {
+  const { c, fortran, owned } = npyLayout("save", a);
+  try {
     const sink = await FileSink.open("save", file);
     try {
       await writeNpy("save", sink, c, fortran);
     } finally {
       await sink.close();
     }
-  });
+  } finally {
+    if (owned) c.dispose();
+  }
 }
 
 /**
@@ -218,13 +210,7 @@ export async function save(file: string | URL, a: NDArray): Promise<void> {
  * @example saveSync("out.npy", a);
  */
 export function saveSync(file: string | URL, a: NDArray): void {
-  a.address("saveSync");
-  let c = a;
-  let fortran = false;
-  if (!a.isC) {
-    if (a.isF) fortran = true;
-    else c = a.copy("C");
-  }
+  const { c, fortran, owned } = npyLayout("saveSync", a);
   try {
     const sink = SyncFileSink.open("saveSync", file);
     try {
@@ -234,6 +220,6 @@ export function saveSync(file: string | URL, a: NDArray): void {
       sink.close();
     }
   } finally {
-    if (c !== a) c.dispose();
+    if (owned) c.dispose();
   }
 }

@@ -17,7 +17,7 @@ import * as heap from "../core/memory.js";
 import { NDArray } from "../core/ndarray.js";
 import { CHUNK, parseAsync, parseSync, type EntryResult, type Parser } from "./driver.js";
 import { MAGIC, npyHeader } from "./npy-header.js";
-import { npyParser, type LoadOptions } from "./npy.js";
+import { npyLayout, npyParser, type LoadOptions } from "./npy.js";
 import { concat, FileSink, GrowingSink, type Sink } from "./sink.js";
 import { describe, type ByteSource, type SyncByteSource } from "./source.js";
 import { crc32 } from "./crc32.js";
@@ -276,8 +276,11 @@ function* npyChunks(fn: string, a: NDArray, fortran: boolean): Generator<Uint8Ar
   const n = a.nbytes;
   for (let done = 0; done < n; done += CHUNK) {
     const at = a.address(fn) + done;
-    // Handed out and consumed before the next allocation can happen.
-    yield heap.u8.subarray(at, at + Math.min(CHUNK, n - done));
+    // Handed out and consumed before the next allocation can happen. A
+    // shared heap's views are copied: browsers refuse them in
+    // CompressionStream writers (and Blob parts).
+    const view = heap.u8.subarray(at, at + Math.min(CHUNK, n - done));
+    yield view.buffer instanceof ArrayBuffer ? view : view.slice();
   }
 }
 
@@ -286,9 +289,10 @@ async function writeNpz(fn: string, sink: Sink, arrays: NpzArrays, opts: SavezOp
   const entries: WrittenEntry[] = [];
   for (const [key, m] of list) {
     const name = new TextEncoder().encode(key);
-    const a = m instanceof NDArray && !m.isC && !m.isF ? m.copy("C") : m;
+    const laid = m instanceof NDArray ? npyLayout(fn, m) : null;
+    const a = laid?.c ?? m;
+    const fortran = laid?.fortran ?? false;
     try {
-      const fortran = a instanceof NDArray && !a.isC && a.isF;
       const chunks = (): Iterable<Uint8Array> => (a instanceof NDArray ? npyChunks(fn, a, fortran) : [a]);
       let crc = 0;
       let usize = 0;
@@ -314,7 +318,7 @@ async function writeNpz(fn: string, sink: Sink, arrays: NpzArrays, opts: SavezOp
         entries.push({ ...e, offset });
       }
     } finally {
-      if (a !== m) (a as NDArray).dispose();
+      if (laid?.owned) laid.c.dispose();
     }
   }
   await sink.write(centralDirectory(entries, sink.pos));

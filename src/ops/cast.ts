@@ -30,6 +30,8 @@ import { canCast, castingError, checkCasting, type Casting } from "../core/casti
 import { copySame } from "./copy.js";
 import { recordCopy } from "../core/ledger.js";
 import { DTYPE_CODE } from "../generated/codes.js";
+import { partsFor, runParts } from "../core/threads/pool.js";
+import { partTable, splitNest, writeTableAt } from "../core/threads/split.js";
 
 export type { Casting } from "../core/casting.js";
 
@@ -147,6 +149,11 @@ export function castInto(dst: NDArray, src: NDArray): void {
   // The stride table (assembly/abi.ts): rows shape, dst strides, src
   // strides, counters; strides stored modulo 2^32, as the kernel adds them.
   const t = scratch();
+  const parts = partsFor(n * (dst.itemsize + src.itemsize));
+  if (parts > 1 && castParts(to, from, d, s, dst, src, parts)) {
+    lastCastPath = (dst.isC && src.isC) || (dst.isF && src.isF) ? "contiguous" : "planned";
+    return;
+  }
   if ((dst.isC && src.isC) || (dst.isF && src.isF)) {
     dv.setInt32(t, n, true);
     dv.setInt32(t + 4, dst.itemsize, true);
@@ -173,6 +180,35 @@ export function castInto(dst: NDArray, src: NDArray): void {
     kernels().cast(to, from, d + plan.offsets[0]!, s + plan.offsets[1]!, t, nd);
   }
   lastCastPath = "planned";
+}
+
+/**
+ * A large cast as parts over ranges of the flat run (contiguous operands)
+ * or of one planned axis. Element-wise, so every split gives the same bits.
+ * False when nothing could be split (the caller runs it whole).
+ */
+function castParts(to: number, from: number, d: number, s: number, dst: NDArray, src: NDArray, parts: number): boolean {
+  let shape: number[];
+  let rows: number[][];
+  if ((dst.isC && src.isC) || (dst.isF && src.isF)) {
+    shape = [dst.size];
+    rows = [[dst.itemsize], [src.itemsize]];
+  } else {
+    const plan = planLoops(dst.shape, [dst.strides, src.strides]);
+    if (plan.shape.length === 0) return false;
+    shape = plan.shape;
+    rows = [plan.strides[0]!, plan.strides[1]!];
+    d += plan.offsets[0]!;
+    s += plan.offsets[1]!;
+  }
+  // 16 elements: every part starts on a whole SIMD group of either side.
+  const split = splitNest(shape, rows, parts, () => true, (j) => (j === shape.length - 1 ? 16 : 1));
+  if (split === null) return false;
+  runParts("cast", split.map((p, i) => {
+    writeTableAt(partTable(i), p.shape, rows);
+    return [to, from, d + p.offsets[0]!, s + p.offsets[1]!, partTable(i), shape.length];
+  }));
+  return true;
 }
 
 /** Whether the byte ranges that two arrays span intersect (a cheap, conservative test). */

@@ -11,6 +11,7 @@ import type { NDArray } from "../core/ndarray.js";
 import { emptyArray } from "../core/empty.js";
 import { copyFrom } from "./cast.js";
 import { castInto } from "./cast.js";
+import { partsFor, ranges, runParts } from "../core/threads/pool.js";
 
 /**
  * @internal `m` as contiguous bool bytes: `m` itself when it already is a
@@ -72,6 +73,9 @@ export function truePositions(mask: NDArray): NDArray {
  * (same size) is true, as a new 1-d array: count, then one compaction pass.
  */
 export function compactElements(src: NDArray, mask: NDArray): NDArray {
+  const w0 = DTYPES[src.dtype].itemsize;
+  const parts = partsFor(mask.size * (1 + 2 * w0));
+  if (parts > 1) return compactElementsParts(src, mask, parts);
   const nnz = countTrue(mask);
   const out = emptyArray([nnz], src.dtype);
   if (nnz === 0) return out;
@@ -89,6 +93,43 @@ export function compactElements(src: NDArray, mask: NDArray): NDArray {
 }
 
 /**
+ * The parallel compaction: the mask is cut into chunks (whole 16-byte
+ * blocks), each chunk counted, the counts summed into output offsets, and
+ * each chunk compacted to its own offset. Chunks keep their order, so the
+ * result is the serial one byte for byte; each chunk's count is its own
+ * output capacity, so no vector store crosses into a neighbour's range.
+ */
+function compactElementsParts(src: NDArray, mask: NDArray, parts: number): NDArray {
+  const m = mask.address("compress");
+  const chunks = ranges(mask.size, parts, 16);
+  const counts = runParts("count_nonzero_u8", chunks.map(([a, b]) => [m + a, b - a])).map((c) => c >>> 0);
+  const nnz = counts.reduce((a, b) => a + b, 0);
+  const out = emptyArray([nnz], src.dtype);
+  if (nnz === 0) return out;
+  const d = out.address("compress");
+  const s = src.address("compress");
+  const w = DTYPES[src.dtype].itemsize;
+  const args: number[][] = [];
+  let at = 0;
+  chunks.forEach(([a, b], i) => {
+    if (counts[i]! > 0) args.push([d + at * w, s + a * w, m + a, b - a, counts[i]!]);
+    at += counts[i]!;
+  });
+  return disposeOnThrow(out, () => runParts(`compact_${w}`, args));
+}
+
+/** `out` after `fill` ran, or `out` disposed and the error rethrown (a worker's failure must not leak it). */
+function disposeOnThrow(out: NDArray, fill: () => void): NDArray {
+  try {
+    fill();
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
+  return out;
+}
+
+/**
  * @internal Rows of `src` along axis 0 where the 1-d contiguous mask is
  * true; every row (the other axes) must be C-contiguous. A new array of
  * shape [nnz, ...rest].
@@ -98,8 +139,26 @@ export function compactRows(src: NDArray, mask: NDArray): NDArray {
   const out = emptyArray([nnz, ...src.shape.slice(1)], src.dtype);
   const rowBytes = shapeSize(src.shape.slice(1)) * DTYPES[src.dtype].itemsize;
   if (nnz === 0 || rowBytes === 0) return out;
-  kernels().compact_rows(out.address("compress"), src.address("compress"), mask.address("compress"), mask.size, rowBytes, src.strides[0]!);
-  return out;
+  const d = out.address("compress");
+  const s = src.address("compress");
+  const m = mask.address("compress");
+  const stride = src.strides[0]!;
+  const parts = partsFor(2 * nnz * rowBytes);
+  if (parts === 1) {
+    kernels().compact_rows(d, s, m, mask.size, rowBytes, stride);
+    return out;
+  }
+  // The mask is small (one byte per row): count the chunks here, then
+  // each part writes its rows from its chunk's offset on.
+  const k = kernels();
+  let at = 0;
+  const args: number[][] = [];
+  for (const [a, b] of ranges(mask.size, parts)) {
+    const c = k.count_nonzero_u8(m + a, b - a) >>> 0;
+    if (c > 0) args.push([d + at * rowBytes, s + a * stride, m + a, b - a, rowBytes, stride]);
+    at += c;
+  }
+  return disposeOnThrow(out, () => runParts("compact_rows", args));
 }
 
 /**

@@ -1,6 +1,11 @@
 // Element-wise comparisons and logical operations into bool arrays, with
 // NumPy's broadcasting and NEP 50 scalar rules, on assembly/compare.ts (compare, logical).
 //
+// Layout. The result is allocated as NumPy's ufuncs allocate theirs, in
+// keep order (the iterator's axis order over the array operands), and every
+// operand is handed to the flat kernels dense in that same order: as it is
+// when it already is, else through a temporary.
+//
 // The common type decides the kernel: `resultType` of the operands (a JS
 // number or bigint is a weak scalar, so `E > 0` compares in float32).
 // float16 and bfloat16 compare as float32 (exact), bool as uint8. An array
@@ -12,7 +17,7 @@
 import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../core/half.js";
 import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, keepOrderPerm, orderedLayout } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -23,6 +28,7 @@ import { maskBytes } from "./compact.js";
 import { COMPARE_CODE, DTYPE_CODE, LOGICAL_CODE } from "../generated/codes.js";
 import { scratch } from "../core/kernels.js";
 import { writeStored } from "../core/dtype.js";
+import { partsFor, ranges, runParts } from "../core/threads/pool.js";
 
 /** Kernel operator codes (assembly/codes.ts Compare): ==, !=, <, <=, >, >=. */
 const { equal: EQ, not_equal: NE, less: LT, less_equal: LE, greater: GT, greater_equal: GE } = COMPARE_CODE;
@@ -40,14 +46,28 @@ function isScalar(x: unknown): x is Scalar {
   return typeof x === "number" || typeof x === "bigint" || typeof x === "boolean";
 }
 
-/** `a` broadcast to `shape` and converted to `d`, C-contiguous: `a` itself when it already is. */
-function operand(a: NDArray, shape: readonly number[], d: DType, temps: NDArray[]): NDArray {
+/** Whether `a` (of `shape`) is laid out exactly as `strides` (length-1 axes aside). */
+function laidOutAs(a: NDArray, shape: readonly number[], strides: readonly number[]): boolean {
+  if (a.shape.length !== shape.length) return false;
+  for (let i = 0; i < shape.length; i++) {
+    if (a.shape[i] !== shape[i]) return false;
+    if (shape[i] !== 1 && a.strides[i] !== strides[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * `a` broadcast to `shape`, converted to `d` and dense in axis order `perm`
+ * (null: C), as the flat kernels walk it: `a` itself when it already is.
+ */
+function operand(a: NDArray, shape: readonly number[], d: DType, perm: readonly number[] | null, temps: NDArray[]): NDArray {
+  const layout = orderedLayout(shape, DTYPES[d].itemsize, perm);
   const same = a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]);
-  if (same && a.isC && kernelType(a.dtype) === d && DTYPES[a.dtype].itemsize === DTYPES[d].itemsize) return a;
-  const out = emptyArray(shape, d);
+  const fits = layout === "C" ? same && a.isC : laidOutAs(a, shape, layout);
+  if (fits && kernelType(a.dtype) === d && DTYPES[a.dtype].itemsize === DTYPES[d].itemsize) return a;
+  const out = emptyArray(shape, d, layout);
   temps.push(out);
-  const bs = broadcastStrides(a.shape, a.strides, shape)!;
-  const v = same ? a : makeView(a, shape, bs, a.offset, a.dtype, false);
+  const v = same ? a : makeView(a, shape, broadcastStrides(a.shape, a.strides, shape)!, a.offset, a.dtype, false);
   try {
     copyFrom(out, v);
   } finally {
@@ -97,6 +117,20 @@ function outOfRange(d: DType, s: Scalar, op: number): boolean | null {
   return above ? op === LT || op === LE : op === GT || op === GE;
 }
 
+/**
+ * An array against the scalar in scratch, element-wise over contiguous
+ * operands: cut into element ranges on the pool when large (the scalar is
+ * only read, so every part shares it).
+ */
+function compareScalar(op: number, code: number, out: number, src: number, itemsize: number, n: number): void {
+  const parts = partsFor(n * (itemsize + 1));
+  if (parts === 1) {
+    kernels().compare(op, code, out, src, scratch(), n, true);
+    return;
+  }
+  runParts("compare", ranges(n, parts, 64).map(([a, b]) => [op, code, out + a, src + a * itemsize, scratch(), b - a, 1]));
+}
+
 function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
   const temps: NDArray[] = [];
   try {
@@ -109,7 +143,8 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       if (a !== a0) temps.push(a);
       const o = arrFirst ? op : SWAP[op]!;
       const d = resultType(a, s);
-      const out = emptyArray(a.shape, "bool");
+      const perm = keepOrderPerm(a.shape, [a]);
+      const out = emptyArray(a.shape, "bool", orderedLayout(a.shape, 1, perm));
       if (out.size === 0) return out;
       const constant = outOfRange(a.dtype, s, o);
       if (constant !== null) {
@@ -117,10 +152,15 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
         return out;
       }
       const kd = kernelType(d);
-      const src = operand(a, a.shape, kd, temps);
+      const src = operand(a, a.shape, kd, perm, temps);
       // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
       writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
-      kernels().compare(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), scratch(), out.size, true);
+      try {
+        compareScalar(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), DTYPES[kd].itemsize, out.size);
+      } catch (e) {
+        out.dispose();
+        throw e;
+      }
       return out;
     }
     const a = asarray(x);
@@ -132,10 +172,11 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a.shape)} ${formatShape(b.shape)} `);
     }
     const kd = kernelType(resultType(a, b));
-    const out = emptyArray(shape, "bool");
+    const perm = keepOrderPerm(shape, [a, b]);
+    const out = emptyArray(shape, "bool", orderedLayout(shape, 1, perm));
     if (out.size === 0) return out;
-    const pa = operand(a, shape, kd, temps);
-    const pb = operand(b, shape, kd, temps);
+    const pa = operand(a, shape, kd, perm, temps);
+    const pb = operand(b, shape, kd, perm, temps);
     kernels().compare(op, DTYPE_CODE[kd], out.address("compare"), pa.address("compare"), pb.address("compare"), out.size, false);
     return out;
   } finally {
@@ -168,13 +209,12 @@ export function notEqual(a: ArrayLike, b: ArrayLike): NDArray {
   return compare(a, b, NE);
 }
 
-/** Contiguous 0/1 bytes of `a` (nonzero = true) broadcast to `shape`. */
-function truth(a: NDArray, shape: readonly number[], temps: NDArray[]): NDArray {
-  const same = a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]);
+/** 0/1 bytes of `a` (nonzero = true) broadcast to `shape`, dense in axis order `perm`. */
+function truth(a: NDArray, shape: readonly number[], perm: readonly number[] | null, temps: NDArray[]): NDArray {
+  if (a.dtype === "bool") return operand(a, shape, "bool", perm, temps);
   const { mask, owned } = maskBytes(a);
   if (owned) temps.push(mask);
-  if (same) return mask;
-  return operand(mask, shape, "bool", temps);
+  return operand(mask, shape, "bool", perm, temps);
 }
 
 function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
@@ -186,9 +226,10 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
     if (b0 !== y && b0 !== a0) temps.push(b0);
     const shape = broadcastShapeOf([a0.shape, b0.shape]);
     if (shape === null) throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a0.shape)} ${formatShape(b0.shape)} `);
-    const a = truth(a0, shape, temps);
-    const b = y === null ? a : truth(b0, shape, temps);
-    const out = emptyArray(shape, "bool");
+    const perm = keepOrderPerm(shape, y === null ? [a0] : [a0, b0]);
+    const a = truth(a0, shape, perm, temps);
+    const b = y === null ? a : truth(b0, shape, perm, temps);
+    const out = emptyArray(shape, "bool", orderedLayout(shape, 1, perm));
     if (out.size > 0) kernels().logical(op, out.address("logical"), a.address("logical"), b.address("logical"), out.size);
     return out;
   } finally {

@@ -23,6 +23,8 @@ import { recordCopy } from "../core/ledger.js";
 import { broadcastStrides, denseStrides, iteratorOrder, keepOrder, planLoops, stridesFor, shapeSize } from "../core/layout.js";
 import { NDArray, type CopyOrder } from "../core/ndarray.js";
 import { emptyArray } from "../core/empty.js";
+import { partsFor, ranges, runParts } from "../core/threads/pool.js";
+import { partTable, splitNest, writeTableAt } from "../core/threads/split.js";
 
 /** The kernel path a copy takes; named in tests and in the benchmark table. */
 export type CopyPath = "empty" | "contiguous" | "rows" | "strided" | "tiled";
@@ -63,7 +65,7 @@ export function moveBytes(
   }
   if (n === 0) return "empty";
   if (dense) {
-    if (run) kernels().copy_contiguous(dst, src, n * itemsize);
+    if (run) contiguous(dst, src, n * itemsize);
     return "contiguous";
   }
   const plan = planLoops(shape, [dstr, sstr]);
@@ -82,12 +84,22 @@ export function moveBytes(
   const innerS = pss[inner]!;
   if (innerD === itemsize && innerS === itemsize) {
     if (k === 1) {
-      if (run) kernels().copy_contiguous(d, s, ps[0]! * itemsize);
+      if (run) contiguous(d, s, ps[0]! * itemsize);
       return "contiguous";
     }
     if (run) {
-      writeTable(ps, pd, pss, inner, -1);
-      kernels().copy_rows(d, s, shapeSize(ps.slice(0, inner)), ps[inner]! * itemsize, scratch(), inner);
+      const rowBytes = ps[inner]! * itemsize;
+      const [ts, td, tsrc] = tableOrder(ps, pd, pss, inner, -1);
+      const split = splitFor(2 * n * itemsize, ts, td, tsrc, () => 1);
+      if (split === null) {
+        writeTable(ps, pd, pss, inner, -1);
+        kernels().copy_rows(d, s, shapeSize(ps.slice(0, inner)), rowBytes, scratch(), inner);
+      } else {
+        runParts("copy_rows", split.map((p, i) => {
+          writeTableAt(partTable(i), p.shape, [td, tsrc]);
+          return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape), rowBytes, partTable(i), inner];
+        }));
+      }
     }
     return "rows";
   }
@@ -102,20 +114,39 @@ export function moveBytes(
     }
     if (a >= 0) {
       if (run) {
-        writeTable(ps, pd, pss, k, a);
-        let rows = 1;
-        for (let j = 0; j < k - 1; j++) if (j !== a) rows *= ps[j]!;
-        const kk = kernels();
-        const t = scratch();
-        if (itemsize === 4) kk.copy_tiled_4(d, s, rows, 0, t, k);
-        else if (itemsize === 8) kk.copy_tiled_8(d, s, rows, 0, t, k);
-        else if (itemsize === 2) kk.copy_tiled_2(d, s, rows, 0, t, k);
-        else kk.copy_tiled_1(d, s, rows, 0, t, k);
+        const [ts, td, tsrc] = tableOrder(ps, pd, pss, k, a);
+        // Bands of the transpose stay whole: A splits at cache-line multiples.
+        const split = splitFor(2 * n * itemsize, ts, td, tsrc, (j) => (j === k - 2 ? Math.max(1, 64 / itemsize) : 1));
+        const name = `copy_tiled_${itemsize}`;
+        if (split === null) {
+          writeTableAt(scratch(), ts, [td, tsrc]);
+          let rows = 1;
+          for (let j = 0; j < k - 2; j++) rows *= ts[j]!;
+          const kk = kernels();
+          const t = scratch();
+          if (itemsize === 4) kk.copy_tiled_4(d, s, rows, 0, t, k);
+          else if (itemsize === 8) kk.copy_tiled_8(d, s, rows, 0, t, k);
+          else if (itemsize === 2) kk.copy_tiled_2(d, s, rows, 0, t, k);
+          else kk.copy_tiled_1(d, s, rows, 0, t, k);
+        } else {
+          runParts(name, split.map((p, i) => {
+            writeTableAt(partTable(i), p.shape, [td, tsrc]);
+            return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, k - 2)), 0, partTable(i), k];
+          }));
+        }
       }
       return "tiled";
     }
   }
   if (run) {
+    const split = splitFor(2 * n * itemsize, ps, pd, pss, () => 1);
+    if (split !== null) {
+      runParts(`copy_strided_${itemsize}`, split.map((p, i) => {
+        writeTableAt(partTable(i), p.shape, [pd, pss]);
+        return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, inner)), partTable(i), k];
+      }));
+      return "strided";
+    }
     writeTable(ps, pd, pss, k, -1);
     const rows = shapeSize(ps.slice(0, inner));
     const kk = kernels();
@@ -126,6 +157,36 @@ export function moveBytes(
     else kk.copy_strided_1(d, s, rows, t, k);
   }
   return "strided";
+}
+
+/**
+ * One memory.copy, cut into 64-byte-aligned byte ranges when it is large
+ * and the two ranges are disjoint (an overlapping memmove must stay one
+ * call: its direction is decided over the whole range).
+ */
+function contiguous(d: number, s: number, bytes: number): void {
+  const parts = Math.abs(d - s) >= bytes ? partsFor(2 * bytes) : 1;
+  if (parts === 1) {
+    kernels().copy_contiguous(d, s, bytes);
+    return;
+  }
+  runParts("copy_contiguous", ranges(bytes, parts, 64).map(([a, b]) => [d + a, s + a, b - a]));
+}
+
+/** The parts of a large nest (null: run it as one call), empty parts dropped. */
+function splitFor(traffic: number, shape: number[], dstr: number[], sstr: number[], align: (axis: number) => number) {
+  const parts = partsFor(traffic);
+  if (parts === 1) return null;
+  const split = splitNest(shape, [dstr, sstr], parts, () => true, align);
+  return split === null ? null : split.filter((p) => shapeSize(p.shape) > 0);
+}
+
+/** The first `n` planned axes in table order: `moveToEnd` (if >= 0) second to last, then axis n-1. */
+function tableOrder(shape: readonly number[], dstr: readonly number[], sstr: readonly number[], n: number, moveToEnd: number): [number[], number[], number[]] {
+  const order: number[] = [];
+  for (let j = 0; j < n; j++) if (j !== moveToEnd && !(moveToEnd >= 0 && j === n - 1)) order.push(j);
+  if (moveToEnd >= 0) order.push(moveToEnd, n - 1);
+  return [order.map((j) => shape[j]!), order.map((j) => dstr[j]!), order.map((j) => sstr[j]!)];
 }
 
 /**
@@ -216,7 +277,13 @@ export function copy(a: NDArray, order: CopyOrder = "K"): NDArray {
   const strides = stridesForOrder(a, order);
   const s = a.address("copy");
   const out = emptyArray(a.shape, a.dtype, strides, a);
-  moveBytes(out.address("copy"), s, a.shape, out.strides, a.strides, DTYPES[a.dtype].itemsize);
+  try {
+    moveBytes(out.address("copy"), s, a.shape, out.strides, a.strides, DTYPES[a.dtype].itemsize);
+  } catch (e) {
+    // A worker's failure must not leak the half-written result.
+    out.dispose();
+    throw e;
+  }
   recordCopy("copy", out.nbytes);
   return out;
 }

@@ -53,7 +53,12 @@ function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
   const src = a.address(order === "C" ? "ascontiguousarray" : "asfortranarray");
   const out = emptyArray(shape, a.dtype, order, a);
   const sstr = a.ndim === 0 ? [0] : a.strides;
-  moveBytes(out.address("ascontiguousarray"), src, shape, out.strides, sstr, DTYPES[a.dtype].itemsize);
+  try {
+    moveBytes(out.address("ascontiguousarray"), src, shape, out.strides, sstr, DTYPES[a.dtype].itemsize);
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
   recordCopy(order === "C" ? "ascontiguousarray" : "asfortranarray", out.nbytes);
   if (fresh) a.dispose();
   return out;

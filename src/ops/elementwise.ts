@@ -26,7 +26,7 @@ import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
-import { broadcastShapeOf, broadcastStrides, planLoops } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, denseStrides, keepOrder, keepOrderPerm, orderedLayout, planLoops } from "../core/layout.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -143,7 +143,8 @@ function prepareArray(a: NDArray, loop: DType, shape: readonly number[]): Prepar
   let arr = a;
   let temp: NDArray | null = null;
   if (a.dtype !== loop) {
-    temp = emptyArray(a.shape, loop, a.isF && !a.isC ? "F" : "C");
+    // In the input's own axis order, so the kernel walks it as it walks the input.
+    temp = emptyArray(a.shape, loop, a.isC ? "C" : denseStrides(a.shape, DTYPES[loop].itemsize, keepOrder(a.strides)));
     castInto(temp, a);
     arr = temp;
   }
@@ -163,18 +164,6 @@ function hazard(dst: NDArray, p: Prepared, dstStrides: readonly number[], dstAdd
   if (a === null || a._mem !== dst._mem) return false;
   if (p.addr === dstAddr && p.strides.every((s, i) => s === dstStrides[i])) return false;
   return overlap(dst, a) !== "no";
-}
-
-/** Chooses C or F for a fresh result: F only when every full-rank array operand is F-ordered. */
-function resultOrder(shape: readonly number[], arrays: readonly NDArray[]): "C" | "F" {
-  let f = false;
-  for (const a of arrays) {
-    if (a.ndim !== shape.length || a.size <= 1 || (a.isC && a.isF)) continue;
-    if (a.isC) return "C";
-    if (a.isF) f = true;
-    else return "C";
-  }
-  return f ? "F" : "C";
 }
 
 /** NumPy's UFuncTypeError for an `out` the result cannot be cast to. */
@@ -210,12 +199,12 @@ function execute(
   loop: DType,
   result: DType,
   out: NDArray | undefined,
-  order: "C" | "F",
+  perm: readonly number[] | null,
   run: (dst: number, dstStrides: readonly number[]) => void,
 ): NDArray {
   let target: NDArray;
   if (out !== undefined) target = out;
-  else target = emptyArray(shape, result, order, (inputs[0]!.array ?? inputs[inputs.length - 1]!.array) ?? undefined);
+  else target = emptyArray(shape, result, orderedLayout(shape, DTYPES[result].itemsize, perm), (inputs[0]!.array ?? inputs[inputs.length - 1]!.array) ?? undefined);
   try {
     const n = target.size;
     if (n === 0) return target;
@@ -223,7 +212,7 @@ function execute(
     let staged: NDArray | null = null;
     const dAddr = target.address(ufunc);
     if (target.dtype !== loop || inputs.some((p) => hazard(target, p, target.strides as number[], dAddr))) {
-      staged = emptyArray(shape, loop, order);
+      staged = emptyArray(shape, loop, orderedLayout(shape, DTYPES[loop].itemsize, perm));
       dst = staged;
     }
     try {
@@ -369,10 +358,11 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       toStored(via, y as Scalar);
       inputs.push({ addr: scratch() + SLOT_B, strides: zeros, array: null, temp: null });
     }
-    const order = resultOrder(shape, [xa, ya].filter((a): a is NDArray => a !== null));
+    // NumPy allocates ufunc outputs in keep order.
+    const perm = keepOrderPerm(shape, [xa, ya].filter((a): a is NDArray => a !== null));
     const op = BINARY_CODE[kernel.op];
     const kd = DTYPE_CODE[kernel.dtype];
-    return execute(ufunc, inputs, shape, loop, result, out, order, (dst, ds) => {
+    return execute(ufunc, inputs, shape, loop, result, out, perm, (dst, ds) => {
       if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
       if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
       const { k, addrs } = plan(shape, ds, inputs, dst);
@@ -450,9 +440,9 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
       if (b === null) checkOut(ufunc, p.result, out, xa.shape);
       checkOut(ufunc, p.result, out, shape);
     }
-    const order = resultOrder(shape, [xa]);
+    const perm = keepOrderPerm(shape, [xa]);
     if (p.kind !== "kernel") {
-      const target = out ?? emptyArray(shape, p.result, order);
+      const target = out ?? emptyArray(shape, p.result, orderedLayout(shape, DTYPES[p.result].itemsize, perm));
       try {
         const src = xa;
         if (p.kind === "const") target.fill(p.value);
@@ -475,7 +465,7 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
     const kd = DTYPE_CODE[p.kernel.dtype];
     // The kernel writes the result dtype; for isnan/isfinite that is bool, else the loop dtype.
     const written = p.result === "bool" ? "bool" : p.loop;
-    return execute(ufunc, inputs, shape, written, p.result, out, order, (dst, ds) => {
+    return execute(ufunc, inputs, shape, written, p.result, out, perm, (dst, ds) => {
       const { k, addrs } = plan(shape, ds, inputs, dst);
       kernels().unary(op, kd, addrs[0]!, addrs[1]!, scratch(), k);
     });

@@ -29,6 +29,7 @@ import { fill } from "./copy.js";
 import { copyFrom } from "./cast.js";
 import { overlap } from "./overlap.js";
 import type { Slice } from "../views/indexing.js";
+import { partsFor, ranges, runParts } from "../core/threads/pool.js";
 
 const readI64 = (addr: number): bigint => dv.getBigInt64(addr, true);
 
@@ -55,13 +56,32 @@ export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
   let rowBytes = DTYPES[a.dtype].itemsize;
   for (let ax = 1; ax < shape.length; ax++) rowBytes *= shape[ax]!;
   const len = a.shape[0]!;
-  const bad = kernels().gather_rows_i64(out._mem.ptr, src, idx, n, BigInt(len), rowBytes, ids.strides[0]!, a.strides[0]!);
+  let bad: number;
+  try {
+    bad = gatherRows(out._mem.ptr, src, idx, n, len, rowBytes, ids.strides[0]!, a.strides[0]!);
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
   if (bad >= 0) {
     out.dispose();
     throw new IndexError(`index ${readI64(idx + bad * ids.strides[0]!)} is out of bounds for axis 0 with size ${len}`);
   }
   lastGatherPath = "rows";
   return out;
+}
+
+/**
+ * The row gather, cut into ranges of the index list when large. Returns
+ * the first bad position over all parts (-1: none), as one call would.
+ */
+function gatherRows(d: number, s: number, idx: number, n: number, len: number, rowBytes: number, istride: number, axisStride: number): number {
+  const parts = Math.min(partsFor(2 * n * rowBytes), n);
+  if (parts <= 1) return kernels().gather_rows_i64(d, s, idx, n, BigInt(len), rowBytes, istride, axisStride);
+  const chunks = ranges(n, parts);
+  const bad = runParts("gather_rows_i64", chunks.map(([a, b]) => [d + a * rowBytes, s, idx + a * istride, b - a, BigInt(len), rowBytes, istride, axisStride]));
+  for (let p = 0; p < chunks.length; p++) if (bad[p]! >= 0) return chunks[p]![0] + bad[p]!;
+  return -1;
 }
 
 /**

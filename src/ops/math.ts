@@ -6,8 +6,10 @@
 import { OverflowError, ValueError } from "../core/errors.js";
 import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
+import { emptyArray } from "../core/empty.js";
 import { asarray } from "./creation.js";
 import { copyto } from "./copyto.js";
+import { copy } from "./copy.js";
 import { resultType } from "../core/casting.js";
 import { binaryUfunc, unaryUfunc, type Operand, type UfuncOptions } from "./elementwise.js";
 
@@ -125,6 +127,11 @@ export function isfinite(x: Operand, opts?: UfuncOptions): NDArray {
   return unaryUfunc("isfinite", x, opts);
 }
 
+/** NumPy's round with decimals allocates F for an F-contiguous input, else C (not keep order, as ufuncs). */
+function roundOrder(a: NDArray): "C" | "F" {
+  return a.isF && !a.isC ? "F" : "C";
+}
+
 /**
  * NumPy's `round(a, decimals)` (`around`): ties to even at the given
  * decimal; for floats with decimals ≠ 0 it is NumPy's `rint(a * 10**d) / 10**d`
@@ -138,13 +145,14 @@ export function round(x: Operand, decimals = 0, opts?: UfuncOptions): NDArray {
   try {
     const kind = DTYPES[a.dtype].kind;
     if (kind !== "f") {
-      if (decimals >= 0) return unaryUfunc("floor", a, opts); // a copy into `out` or a new array
+      // Nothing to round: NumPy copies in keep order (or writes `out`).
+      if (decimals >= 0) return opts?.out === undefined ? copy(a, "K") : unaryUfunc("floor", a, opts);
       const f = 10 ** -decimals;
       const t = divide(a, f);
       try {
         rint(t, { out: t });
         multiply(t, f, { out: t });
-        const r = t.astype(a.dtype);
+        const r = t.astype(a.dtype, { order: roundOrder(a) });
         if (opts?.out === undefined) return r;
         copyto(opts.out, r);
         r.dispose();
@@ -155,9 +163,16 @@ export function round(x: Operand, decimals = 0, opts?: UfuncOptions): NDArray {
     }
     if (decimals === 0) return rint(a, opts);
     const f = 10 ** Math.abs(decimals);
-    const y = decimals > 0 ? multiply(a, f, opts) : divide(a, f, opts);
-    rint(y, { out: y });
-    return decimals > 0 ? divide(y, f, { out: y }) : multiply(y, f, { out: y });
+    const y = opts?.out ?? emptyArray(a.shape, a.dtype, roundOrder(a));
+    try {
+      if (decimals > 0) multiply(a, f, { out: y });
+      else divide(a, f, { out: y });
+      rint(y, { out: y });
+      return decimals > 0 ? divide(y, f, { out: y }) : multiply(y, f, { out: y });
+    } catch (e) {
+      if (y !== opts?.out) y.dispose();
+      throw e;
+    }
   } finally {
     if (a !== x) a.dispose();
   }

@@ -5,7 +5,7 @@ import { recordCopy } from "../core/ledger.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { DTYPES, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides, checkIntAxis, denseStrides, iteratorOrder, normalizeAxis, shapeSize } from "../core/layout.js";
+import { allocationOrder, broadcastShapeOf, broadcastStrides, checkIntAxis, denseStrides, normalizeAxis, shapeSize } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { arange, asarray, withArray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -429,7 +429,7 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
     // NumPy's where allocates through its iterator in keep order: the
     // iterator's axis order over cond, x and y (scalars do not vote).
     const voters = [c, xa, ya].filter((v): v is NDArray => v !== null).map((v) => broadcastStrides(v.shape, v.strides, shape)!);
-    const perm = iteratorOrder(shape.length, voters).reverse();
+    const perm = allocationOrder(shape.length, voters);
     const out = emptyArray(shape, d, denseStrides(shape, DTYPES[d].itemsize, perm));
     try {
       const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {

@@ -371,14 +371,14 @@ export function searchRight(cdf: Float64Array, x: number): number {
   return lo;
 }
 
-/** Reads `n` float64 values at a heap address (copied out). */
+/** Reads `n` float64 values at a heap address (copied out; a shared heap's buffer.slice would stay shared). */
 export function readFloat64(at: number, n: number): Float64Array {
-  return new Float64Array(u8.buffer.slice(at, at + n * 8));
+  return new Float64Array(u8.slice(at, at + n * 8).buffer);
 }
 
 /** Reads `n` int64 values at a heap address as numbers (copied out). */
 export function readInt64(at: number, n: number): Float64Array {
-  const big = new BigInt64Array(u8.buffer.slice(at, at + n * 8));
+  const big = new BigInt64Array(u8.slice(at, at + n * 8).buffer);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = Number(big[i]!);
   return out;

@@ -5,9 +5,9 @@
 
 export { broadcastTo, broadcastShapes, broadcastArrays } from "./broadcast.js";
 
-import { IndexError, ValueError } from "../core/errors.js";
+import { DTypeError, IndexError, ValueError } from "../core/errors.js";
 import { checkDType, DTYPES, type DType } from "../core/dtype.js";
-import { checkShape, normalizeAxis } from "../core/layout.js";
+import { checkIntAxis, checkShape, normalizeAxis } from "../core/layout.js";
 import { makeView, type NDArray } from "../core/ndarray.js";
 import { reshapeAsView } from "./reshape.js";
 import { basicIndex, sliceAxis } from "./indexing.js";
@@ -17,8 +17,27 @@ function itemsizeOf(a: NDArray): number {
 }
 
 /** Plain integer list from a number-or-list axis argument. */
-function axisList(axis: number | readonly number[]): readonly number[] {
-  return typeof axis === "number" ? [axis] : axis;
+function listOf(x: number | readonly number[]): readonly number[] {
+  return typeof x === "number" ? [x] : x;
+}
+
+/** An axis argument in any of NumPy's spellings: an int, a list (NumPy's tuple), null, or `{ axis }` (its keyword). */
+export type AxisArg = number | readonly number[] | null | undefined | { axis?: number | readonly number[] | null };
+
+/**
+ * The axes of an `AxisArg` (null for "all"), each an integer, else NumPy's
+ * TypeError; `floatText` is the message a float gets where NumPy's own
+ * differs (expand_dims says "integer argument expected, got float").
+ */
+function axisList(axis: AxisArg, floatText?: string): readonly number[] | null {
+  const v = axis !== null && typeof axis === "object" && !Array.isArray(axis) ? (axis as { axis?: unknown }).axis : axis;
+  if (v === undefined || v === null) return null;
+  const list = Array.isArray(v) ? (v as unknown[]) : [v];
+  for (const ax of list) {
+    if (floatText !== undefined && typeof ax === "number" && !Number.isInteger(ax)) throw new DTypeError(floatText);
+    checkIntAxis(ax);
+  }
+  return list as number[];
 }
 
 /**
@@ -92,8 +111,8 @@ export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
  */
 export function moveaxis(a: NDArray, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const ndim = a.shape.length;
-  const src = normalizeAxes(axisList(source), ndim, "source");
-  const dst = normalizeAxes(axisList(destination), ndim, "destination");
+  const src = normalizeAxes(listOf(source), ndim, "source");
+  const dst = normalizeAxes(listOf(destination), ndim, "destination");
   if (src.length !== dst.length) {
     throw new ValueError("`source` and `destination` arguments must have the same number of elements");
   }
@@ -112,9 +131,10 @@ export function moveaxis(a: NDArray, source: number | readonly number[], destina
  * `duplicate value in 'axis'`; AxisError.
  * @example squeeze(zeros([1, 3, 1]), 0).shape // [3, 1]
  */
-export function squeeze(a: NDArray, axis?: number | readonly number[] | null): NDArray {
+export function squeeze(a: NDArray, axis?: AxisArg): NDArray {
   const ndim = a.shape.length;
-  if (axis === undefined || axis === null) {
+  const axes = axisList(axis);
+  if (axes === null) {
     let ones = 0;
     for (let i = 0; i < ndim; i++) if (a.shape[i] === 1) ones++;
     // Nothing to squeeze: NumPy returns `a` itself; a view sharing its (immutable) shape and strides is the cheap equivalent.
@@ -130,7 +150,7 @@ export function squeeze(a: NDArray, axis?: number | readonly number[] | null): N
     return makeView(a, shape, strides, a.offset);
   }
   const drop = new Array<boolean>(ndim).fill(false);
-  for (const ax of axisList(axis)) {
+  for (const ax of axes) {
     const i = normalizeAxis(ax, ndim);
     if (drop[i]) throw new ValueError("duplicate value in 'axis'");
     drop[i] = true;
@@ -155,8 +175,9 @@ export function squeeze(a: NDArray, axis?: number | readonly number[] | null): N
  * Throws AxisError, ValueError `repeated axis`.
  * @example expandDims(zeros([3]), [0, 2]).shape // [1, 3, 1]
  */
-export function expandDims(a: NDArray, axis: number | readonly number[]): NDArray {
-  const axes = axisList(axis);
+export function expandDims(a: NDArray, axis: AxisArg): NDArray {
+  const axes = axisList(axis, "integer argument expected, got float");
+  if (axes === null) throw new DTypeError("'NoneType' object cannot be interpreted as an integer");
   const outNdim = a.shape.length + axes.length;
   const norm = normalizeAxes(axes, outNdim);
   const shape: number[] = [];
@@ -295,7 +316,7 @@ export function slidingWindowView(
   axis?: number | readonly number[] | null,
   opts?: SlidingWindowOptions,
 ): NDArray {
-  const win = Array.from(axisList(windowShape));
+  const win = Array.from(listOf(windowShape));
   for (const w of win) {
     if (!Number.isInteger(w)) throw new ValueError(`slidingWindowView: window_shape must be integers, got '${String(w)}'`);
   }
@@ -310,7 +331,7 @@ export function slidingWindowView(
       );
     }
   } else {
-    axes = axisList(axis).map((ax) => normalizeAxis(ax, ndim));
+    axes = listOf(axis).map((ax) => normalizeAxis(ax, ndim));
     if (win.length !== axes.length) {
       throw new ValueError(
         `Must provide matching length window_shape and axis; got ${win.length} window_shape elements and ${axes.length} axes elements.`,

@@ -35,6 +35,9 @@ export interface CoreFixtures {
 
 export const FIXTURE_NAMES = ["views", "astype", "overlap"] as const;
 
+/** Values for the page's Float16Array round trip: rounding, -0, the largest finite, a subnormal, infinity. */
+export const FLOAT16_SAMPLE = [1.5, -0, 65504, 1e-7, -2.5, 0.1, Infinity];
+
 class Digest {
   private h = 0x811c9dc5;
   add(s: string): void {

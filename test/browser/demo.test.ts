@@ -17,7 +17,8 @@ import { defaultRng, sharesMemory, toNpy, toSafetensors, type NDArray } from "..
 import { buildWeb } from "../../scripts/build-web.mjs";
 import { CSP, serveDemo } from "../../scripts/serve-demo.mjs";
 import { loadFixture } from "../fixtures.js";
-import { runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { FLOAT16_SAMPLE, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { threadedDigests } from "./threads-checks.js";
 import type { DemoState } from "../../examples/web/app.js";
 import type { ChecksReport } from "./page-checks.js";
 
@@ -113,6 +114,9 @@ describe("the browser demo in headless Chromium", () => {
     expect(d.error).toBe("");
     expect(d.cspViolations).toEqual([]);
     expect(d.crossOriginIsolated).toBe(true);
+    // The main thread of a page stays single-threaded, and the page says so.
+    expect(d.threads).toBe(1);
+    expect(await page.textContent("#heap")).toContain("1 (main thread; in a Worker: all cores)");
     expect(d.eShape).toEqual([50257, 768]);
     expect(await page.isEnabled("#text")).toBe(true);
   });
@@ -247,6 +251,7 @@ describe("the browser demo in headless Chromium", () => {
   it("runs the core fixture checks in the page and in a Web Worker, agreeing with Node", async () => {
     const t0 = performance.now();
     await page.goto(`${server.url}checks.html`);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
     await page.waitForFunction(() => (globalThis as unknown as { __checks?: ChecksReport }).__checks?.done === true, null, { timeout: 60_000 });
     const r = await page.evaluate(() => (globalThis as unknown as { __checks: ChecksReport }).__checks);
     expect(r.error).toBeUndefined();
@@ -260,7 +265,30 @@ describe("the browser demo in headless Chromium", () => {
     const summary = (s: SuiteResult[] | undefined) => (s ?? []).map(({ suite, cases, failures, digest }) => ({ suite, cases, failures, digest }));
     expect(summary(node).map((s) => s.failures.slice(0, 3))).toEqual([[], [], []]);
     expect(summary(r.page)).toEqual(summary(node));
+    // Chromium has Float16Array: array() infers float16 from it and toTypedArray() gives one back,
+    // with the bits stridewise's (NumPy-checked) float16 rounding gives the same values.
+    expect(r.float16?.native).toBe(true);
+    expect(r.float16?.dtype).toBe("float16");
+    expect(r.float16?.backIsFloat16Array).toBe(true);
+    const want = sw.array(FLOAT16_SAMPLE, { dtype: "float16" });
+    const wantBits = want.view("uint16");
+    expect(r.float16?.bits).toEqual(Array.from(wantBits.toTypedArray() as Uint16Array));
+    expect(r.float16?.back).toEqual(want.toArray());
+    wantBits.dispose();
+    want.dispose();
     expect(summary(r.worker?.suites)).toEqual(summary(node));
+    // Threads: the page's main thread stays single-threaded (documented);
+    // the Worker runs a pool, and its threaded results equal the page's.
+    expect(r.threads).toBe(1);
+    expect(r.worker!.threads).toBeGreaterThan(1);
+    expect(r.worker!.digests).toEqual(r.digests);
+    expect(threadedDigests(sw)).toEqual(r.digests);
+    expect(Object.keys(r.digests ?? {}).length).toBe(7);
+    // The fixture checks with every call split across the pool agree too.
+    expect(r.split?.error).toBeUndefined();
+    expect(r.split?.threads).toBeGreaterThan(1);
+    expect(r.split?.splits).toBeGreaterThan(100);
+    expect(summary(r.split?.suites)).toEqual(summary(node));
     const seeded = defaultRng(42).standardNormal([4, 8], { dtype: "float32" });
     expect(r.worker!.seeded).toEqual(Array.from(seeded.toTypedArray() as Float32Array));
     seeded.dispose();

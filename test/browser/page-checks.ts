@@ -2,7 +2,8 @@
 // CSP) and, through the same bundle, in a module Web Worker. Results land in
 // `globalThis.__checks` for the Chromium test and in the page for people.
 import * as sw from "../../src/index.js";
-import { fetchFixtures, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { fetchFixtures, FLOAT16_SAMPLE, runCoreChecks, type SuiteResult } from "./core-checks.js";
+import { threadedDigests } from "./threads-checks.js";
 
 interface WorkerReport {
   ok: boolean;
@@ -11,6 +12,9 @@ interface WorkerReport {
   initMs?: number;
   seeded?: number[];
   isWindow?: boolean;
+  /** threadCount() in the worker, and the digests of threadedDigests there. */
+  threads?: number;
+  digests?: Record<string, string>;
 }
 
 export interface ChecksReport {
@@ -19,7 +23,40 @@ export interface ChecksReport {
   page?: SuiteResult[];
   worker?: WorkerReport;
   crossOriginIsolated?: boolean;
+  float16?: Float16Report;
+  /** threadCount() on the page's main thread (1: the documented behaviour) and the same digests computed there. */
+  threads?: number;
+  digests?: Record<string, string>;
+  /** The core checks again, in a worker whose library copy splits every call (threaded-worker.ts). */
+  split?: WorkerReport & { splits?: number };
   cspViolations: string[];
+}
+
+/** What the page's own Float16Array (where it has one) does with stridewise. */
+export interface Float16Report {
+  native: boolean;
+  dtype?: string;
+  backIsFloat16Array?: boolean;
+  bits?: number[];
+  back?: number[];
+}
+
+function float16Interop(): Float16Report {
+  const F16 = (globalThis as { Float16Array?: new (v: number[]) => ArrayLike<number> }).Float16Array;
+  if (F16 === undefined) return { native: false };
+  const a = sw.array(new F16(FLOAT16_SAMPLE) as never);
+  const bits = a.view("uint16");
+  const back = a.toTypedArray() as ArrayLike<number>;
+  const r = {
+    native: true,
+    dtype: a.dtype,
+    backIsFloat16Array: back instanceof F16,
+    bits: Array.from(bits.toTypedArray() as Uint16Array),
+    back: Array.from(back),
+  };
+  bits.dispose();
+  a.dispose();
+  return r;
 }
 
 const report: ChecksReport = { done: false, cspViolations: [] };
@@ -29,6 +66,18 @@ document.addEventListener("securitypolicyviolation", (e) => report.cspViolations
 function runWorker(fixturesUrl: string): Promise<WorkerReport> {
   return new Promise((resolve) => {
     const w = new Worker(new URL("./checks-worker.js", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent) => {
+      resolve(e.data as WorkerReport);
+      w.terminate();
+    };
+    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
+    w.postMessage({ fixturesUrl });
+  });
+}
+
+function runSplitWorker(fixturesUrl: string): Promise<WorkerReport & { splits?: number }> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL("./threaded-worker.js", import.meta.url), { type: "module" });
     w.onmessage = (e: MessageEvent) => {
       resolve(e.data as WorkerReport);
       w.terminate();
@@ -57,8 +106,12 @@ try {
   const workerDone = runWorker(fixturesUrl);
   await sw.init();
   report.crossOriginIsolated = globalThis.crossOriginIsolated;
+  report.float16 = float16Interop();
   report.page = runCoreChecks(sw, await fetchFixtures(fixturesUrl));
+  report.threads = sw.threadCount();
+  report.digests = threadedDigests(sw);
   report.worker = await workerDone;
+  report.split = await runSplitWorker(fixturesUrl);
 } catch (err) {
   report.error = `${(err as Error).name}: ${(err as Error).message}`;
 }

@@ -28,6 +28,8 @@ import { maskedCopy } from "../compact.js";
 import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./order.js";
 import { emptyStrided } from "./operands.js";
 import { DTYPE_CODE, REDUCE_CODE } from "../../generated/codes.js";
+import { partsFor, runParts } from "../../core/threads/pool.js";
+import { partTable, splitNest, writeTableAt } from "../../core/threads/split.js";
 
 /**
  * @internal The kernel ops of the reductions (bool sums and products run as max and min).
@@ -163,6 +165,20 @@ function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: nu
     st = [[0], [0]];
   }
   const k = ps.length;
+  const o = outAddr + p.offsets[1]!;
+  const a = src.address("reduce") + p.offsets[0]!;
+  // Parts only over kept axes (out stride != 0): each part owns its output
+  // elements and runs them exactly as one call would, so every thread
+  // count gives the same bits (no pairwise block is ever cut).
+  const parts = partsFor(src.nbytes);
+  const split = parts > 1 ? splitNest(ps, [st[1]!, st[0]!], parts, (j) => st[1]![j] !== 0) : null;
+  if (split !== null) {
+    runParts("reduce", split.map((q, i) => {
+      writeTableAt(partTable(i), q.shape, [st[1]!, st[0]!]);
+      return [fn.op, fn.dtype, o + q.offsets[0]!, a + q.offsets[1]!, partTable(i), k];
+    }));
+    return;
+  }
   const base = scratch() >>> 2;
   // The stride table (assembly/abi.ts): shape, out strides, in strides (the plan's operand 1, then 0).
   for (let q = 0; q < k; q++) {
@@ -170,7 +186,7 @@ function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: nu
     i32[base + k + q] = st[1]![q]! | 0;
     i32[base + 2 * k + q] = st[0]![q]! | 0;
   }
-  kernels().reduce(fn.op, fn.dtype, outAddr + p.offsets[1]!, src.address("reduce") + p.offsets[0]!, scratch(), k);
+  kernels().reduce(fn.op, fn.dtype, o, a, scratch(), k);
 }
 
 /** Overwrites the first element of each output in `t` (a copy of `a` in the loop dtype) with its value cast to `via` and back. */

@@ -1,0 +1,189 @@
+// Parallel gathers and compactions (same bytes at 1, 2 and 3 threads), and
+// the pool's lifecycle: injected failures, growth of the heap, timeouts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { arange, array, greater, IndexError, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
+import { heapStats } from "../src/index.js";
+import { injectWorkerFailure, setSplitThreshold, setWorkerTimeout, splitCount } from "../src/core/threads/pool.js";
+import { lastGatherPath } from "../src/ops/gather.js";
+import { acrossThreads, useThreads, withParts } from "./threads-helpers.js";
+
+beforeAll(async () => {
+  setSplitThreshold(0);
+  await useThreads(3);
+});
+afterAll(async () => {
+  setSplitThreshold(1 << 20);
+  setWorkerTimeout(10_000);
+  await useThreads(2);
+});
+
+function base(shape: number[], dtype: DType = "float32"): NDArray {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return arange(n, { dtype: "float64" }).reshape(shape).mul(0.37).sub(n / 7).astype(dtype);
+}
+
+function ids(n: number, len: number): NDArray {
+  const v: number[] = [];
+  for (let i = 0; i < n; i++) v.push(((i * 7919) % (2 * len)) - len);
+  return array(v, { dtype: "int64" });
+}
+
+describe("parallel row gather", () => {
+  for (const dtype of ["uint8", "float32", "float64"] as DType[]) {
+    for (const [shape, n] of [[[10, 3], 1], [[10, 3], 5], [[50, 7], 200], [[300, 4, 5], 1000], [[7], 30]] as [number[], number][]) {
+      it(`${dtype} ${JSON.stringify(shape)}[ids${n}]`, () => {
+        const a = base(shape, dtype);
+        const ix = ids(n, shape[0]!);
+        const [one, two, three] = acrossThreads(() => a.get(ix));
+        expect(lastGatherPath).toBe("rows");
+        if (n > 1) expect(splitCount("gather_rows_i64")).toBeGreaterThan(0);
+        expect(two).toEqual(one);
+        expect(three).toEqual(one);
+        // A strided index array too.
+        const every = ix.get("::-3");
+        const r = acrossThreads(() => a.get(every));
+        expect(r[1]).toEqual(r[0]);
+        expect(r[2]).toEqual(r[0]);
+        a.dispose();
+      });
+    }
+  }
+
+  it("names the first bad index, whichever part finds it", () => {
+    const a = base([20, 8]);
+    const v = Array.from({ length: 300 }, (_, i) => i % 20);
+    v[250] = 99;
+    v[280] = -77;
+    const ix = array(v, { dtype: "int64" });
+    for (const n of [1, 2, 3]) {
+      const before = heapStats().allocations;
+      expect(() => withParts(n, () => a.get(ix))).toThrow(new IndexError("index 99 is out of bounds for axis 0 with size 20"));
+      expect(heapStats().allocations).toBe(before);
+    }
+  });
+});
+
+describe("parallel compaction", () => {
+  for (const dtype of ["uint8", "int16", "float32", "float64"] as DType[]) {
+    for (const shape of [[1], [15], [16], [17], [100], [3, 1000], [33, 65], [2, 3, 129]]) {
+      it(`${dtype} ${JSON.stringify(shape)}: a[a > 0] and a[row_mask]`, () => {
+        const a = base(shape, dtype);
+        const masks = acrossThreads(() => greater(a, 0));
+        expect(masks[1]).toEqual(masks[0]);
+        expect(masks[2]).toEqual(masks[0]);
+        const flipped = acrossThreads(() => greater(a.T, 0.5));
+        expect(flipped[1]).toEqual(flipped[0]);
+        expect(flipped[2]).toEqual(flipped[0]);
+        const m = greater(a, 0);
+        const [one, two, three] = acrossThreads(() => a.get(m));
+        expect(lastGatherPath).toBe("compact");
+        if (a.size >= 64) expect(splitCount(`compact_${a.itemsize}`)).toBeGreaterThan(0);
+        expect(two).toEqual(one);
+        expect(three).toEqual(one);
+        const rows = array(Array.from({ length: shape[0]! }, (_, i) => (i * 5) % 3 !== 0));
+        const r = acrossThreads(() => a.get(rows));
+        expect(r[1]).toEqual(r[0]);
+        expect(r[2]).toEqual(r[0]);
+        m.dispose();
+        a.dispose();
+      });
+    }
+  }
+
+  it("all false and all true masks", () => {
+    const a = base([40, 50]);
+    for (const fill of [false, true]) {
+      const m = zeros([40, 50], { dtype: "bool" });
+      if (fill) m.fill(true);
+      const r = acrossThreads(() => a.get(m));
+      expect(r[0]!.shape).toEqual([fill ? 2000 : 0]);
+      expect(r[1]).toEqual(r[0]);
+      expect(r[2]).toEqual(r[0]);
+    }
+  });
+});
+
+describe("pool lifecycle", () => {
+  it("a worker that throws: a clear error, arrays intact, the next call works", async () => {
+    const a = base([300, 40]);
+    const want = withParts(1, () => a.T.copy());
+    const before = heapStats().allocations;
+    injectWorkerFailure(1, "throw");
+    expect(() => a.T.copy()).toThrow(WorkerError);
+    injectWorkerFailure(2, "throw");
+    expect(() => a.T.copy()).toThrow(/^stridewise: worker 2 failed in copy_tiled_4: injected failure$/);
+    expect(heapStats().allocations).toBe(before);
+    expect(a.item(299, 39)).toBeCloseTo(299 * 40 * 0.37 + 39 * 0.37 - 12000 / 7, 2);
+    await useThreads(3);
+    const again = a.T.copy();
+    expect(again.toTypedArray()).toEqual(want.toTypedArray());
+  });
+
+  it("a worker that never answers times out instead of hanging, and is replaced", async () => {
+    setWorkerTimeout(300);
+    const a = base([1000]);
+    injectWorkerFailure(1, "hang");
+    const t0 = performance.now();
+    expect(() => a.astype("float64")).toThrow(/^stridewise: worker 1 failed in cast: no answer after 300 ms$/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    setWorkerTimeout(10_000);
+    await useThreads(3);
+    const r = acrossThreads(() => a.astype("float64"));
+    expect(r[2]).toEqual(r[0]);
+  });
+
+  it("a worker that dies between calls is replaced; no call fails, nothing hangs", async () => {
+    const a = base([3000]);
+    const want = withParts(1, () => a.astype("float16"));
+    injectWorkerFailure(1, "exit");
+    const first = a.astype("float16");
+    // The worker's exit reaches this thread on its event loop.
+    await new Promise((r) => setTimeout(r, 200));
+    const second = a.astype("float16");
+    expect(first.toTypedArray()).toEqual(want.toTypedArray());
+    expect(second.toTypedArray()).toEqual(want.toTypedArray());
+    await useThreads(3);
+    expect(acrossThreads(() => a.astype("float16"))[2]!.bytes).toBe(acrossThreads(() => want.copy(), [1])[0]!.bytes);
+  });
+
+  it("growing the heap between calls: workers write into the new region", () => {
+    const before = heapStats().heapSize;
+    const big = zeros([(before >>> 2) + (64 << 20) / 4], { dtype: "float32" });
+    expect(heapStats().heapSize).toBeGreaterThan(before);
+    const src = base([2048, 1024]);
+    expect(src._mem.ptr).toBeGreaterThan(before);
+    const r = acrossThreads(() => src.T.copy());
+    expect(r[1]).toEqual(r[0]);
+    expect(r[2]).toEqual(r[0]);
+    big.dispose();
+    src.dispose();
+  });
+});
+
+describe("parallel reductions (independent output slices)", () => {
+  const CASES: [string, (a: NDArray) => NDArray][] = [
+    ["mean(0)", (a) => a.mean(0)],
+    ["sum(0)", (a) => a.sum(0)],
+    ["sum(-1)", (a) => a.sum(-1)],
+    ["max(0)", (a) => a.max(0)],
+    ["T.sum(1)", (a) => a.T.sum(1)],
+    ["[::-1].mean(0)", (a) => a.get("::-1").mean(0)],
+  ];
+  afterAll(() => {
+    // The cases above must really have run in parts.
+    expect(splitCount("reduce")).toBeGreaterThan(50);
+  });
+  for (const dtype of ["float32", "float64", "float16", "int32"] as DType[]) {
+    for (const shape of [[3, 1000], [129, 16], [1000, 3], [64, 65], [2, 3, 129]]) {
+      for (const [name, f] of CASES) {
+        it(`${dtype} ${JSON.stringify(shape)} ${name}`, () => {
+          const a = base(shape, dtype);
+          const [one, two, three] = acrossThreads(() => f(a));
+          expect(two).toEqual(one);
+          expect(three).toEqual(one);
+          a.dispose();
+        });
+      }
+    }
+  }
+});
