@@ -157,6 +157,16 @@ REGRESSIONS = {
         create("float64", [0, 0], []),
         take(11, IA([-2, -5, -2, -2, -2, -5], [2, 3], F=True), axis=1, mode="clip"),
     ],
+    # the rows of a[ids] keep the order of a's strides, length-1 axes included
+    "row gather layout with length-1 axes": [
+        arange("uint8", [4]),
+        get(0, [{"e": 0}, {"n": 0}]),
+        {"op": "reshape", "a": V(1), "shape": [1, 4, 1], "order": "F", "copy": None},
+        get(2, [IA([-1, 0, 0])]),
+        {"op": "reshape", "a": V(1), "shape": [4, 1, 1], "order": "F", "copy": None},
+        get(4, [IA([1, 3])]),
+        get(4, [IA([], [0])]),
+    ],
     # mapiter hands back a transposed view when the index axes are not first
     "fancy result owndata": [
         arange("float64", [2, 3, 4]),

@@ -19,7 +19,7 @@ import { DTYPES } from "../core/dtype.js";
 import { dv } from "../core/memory.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
-import { planLoops, broadcastStrides, shapeSize } from "../core/layout.js";
+import { planLoops, broadcastStrides, denseStrides, keepOrder, shapeSize } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -50,7 +50,11 @@ export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
   shape[0] = n;
   const src = a.address("get");
   const idx = ids.address("get");
-  const out = emptyArray(shape, a.dtype);
+  // NumPy lays the row out in keep order of a's strides: only length-1 axes
+  // can differ from C order here, and their strides are still observable.
+  const sub = a.strides.slice(1);
+  const layout = shape.some((d, i) => i > 0 && d === 1) ? denseStrides(shape, DTYPES[a.dtype].itemsize, [0, ...keepOrder(sub).map((i) => i + 1)]) : "C";
+  const out = emptyArray(shape, a.dtype, layout);
   if (n === 0) return out;
   // Rows of zero bytes still have their indices checked.
   let rowBytes = DTYPES[a.dtype].itemsize;

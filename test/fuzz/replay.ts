@@ -52,6 +52,8 @@ export interface Mismatch {
   prior: Step[];
   /** The first array argument's values before the step (C order). */
   input?: Enc[] | undefined;
+  /** The conversion a step does, if any: astype, or set from an array value. */
+  cast?: { from: string; to: string } | undefined;
 }
 
 export interface ReplayResult {
@@ -136,8 +138,9 @@ export function replay(prog: Program, pid: number): ReplayResult {
   prog.steps.forEach((st, k) => {
     const prior = prog.steps.slice(0, k);
     let input: Enc[] | undefined;
+    let cast: Mismatch["cast"];
     const report = (kind: string, expected: unknown, actual: unknown): void => {
-      mismatches.push({ program: pid, step: k, op: st.op, kind, expected, actual, recorded: st, prior, input });
+      mismatches.push({ program: pid, step: k, op: st.op, kind, expected, actual, recorded: st, prior, input, cast });
     };
     let first: NDArray | null = null;
     let result: unknown;
@@ -145,6 +148,9 @@ export function replay(prog: Program, pid: number): ReplayResult {
       if (st.op !== "create" && st.a !== undefined) {
         first = ref(st.a);
         input = values(first);
+        if (st.op === "astype") cast = { from: first.dtype, to: st.dtype as string };
+        const v = st.val as { v?: number } | undefined;
+        if (st.op === "set" && v?.v !== undefined) cast = { from: ref(v).dtype, to: first.dtype };
       }
       result = keep(run(st, first, ref, index, keep));
     } catch (e) {
