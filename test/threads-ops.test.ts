@@ -187,3 +187,25 @@ describe("parallel reductions (independent output slices)", () => {
     }
   }
 });
+
+describe("ops that hold scratch slots around split calls", () => {
+  it("element-wise with a scalar and a cast operand, fill, where", () => {
+    const a = arange(3000, { dtype: "int32" }).reshape([60, 50]);
+    const cases: (() => NDArray)[] = [
+      () => a.add(2.5),
+      () => a.T.mul(0.5),
+      () => a.astype("float16").sub(1.25),
+      () => {
+        const z = zeros([60, 50], { dtype: "float64" });
+        z.fill(0.1);
+        return z;
+      },
+    ];
+    for (const f of cases) {
+      const r = acrossThreads(f);
+      expect(r[1]).toEqual(r[0]);
+      expect(r[2]).toEqual(r[0]);
+    }
+    a.dispose();
+  });
+});
