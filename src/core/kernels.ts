@@ -1,6 +1,9 @@
 // Loading the kernels: compile the embedded module once, create the heap's
 // memory, and hand it to the allocator. Everything after `init()` is
-// synchronous.
+// synchronous. The heap's kind is decided here, once: shared (and the
+// module's memory import patched to match, threads/shared-module.ts) where
+// workers can use it, plain otherwise, so that `threads: 1` is exactly the
+// single-threaded library it always was.
 
 import { KERNELS_WASM_BASE64 } from "../generated/kernels-wasm.js";
 import { instantiate } from "../generated/kernels.js";
