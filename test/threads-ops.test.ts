@@ -209,3 +209,20 @@ describe("ops that hold scratch slots around split calls", () => {
     a.dispose();
   });
 });
+
+describe("parallel block gather (other index forms)", () => {
+  it("2-d index arrays, indices on an inner axis, mixed with slices", () => {
+    const a = base([40, 30, 6]);
+    const ix = array(Array.from({ length: 60 }, (_, i) => (i * 13) % 40), { dtype: "int64" }).reshape([6, 10]);
+    const jx = array(Array.from({ length: 50 }, (_, i) => (i * 7) % 30), { dtype: "int64" });
+    const before = splitCount("gather_blocks");
+    const cases: (() => NDArray)[] = [() => a.get(ix), () => a.get(":", jx), () => a.get(ix, "1:4"), () => a.get(ix, jx.get(":10"), "::-2"), () => a.T.get(":", jx)];
+    for (const f of cases) {
+      const r = acrossThreads(f);
+      expect(r[1]).toEqual(r[0]);
+      expect(r[2]).toEqual(r[0]);
+    }
+    expect(splitCount("gather_blocks")).toBeGreaterThan(before);
+    a.dispose();
+  });
+});
