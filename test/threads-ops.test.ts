@@ -1,7 +1,7 @@
 // Parallel gathers and compactions (same bytes at 1, 2 and 3 threads), and
 // the pool's lifecycle: injected failures, growth of the heap, timeouts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arange, array, greater, IndexError, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
+import { arange, array, greater, IndexError, place, putmask, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
 import { heapStats } from "../src/index.js";
 import { injectWorkerFailure, setSplitThreshold, setWorkerTimeout, splitCount } from "../src/core/threads/pool.js";
 import { lastGatherPath } from "../src/ops/gather.js";
@@ -225,4 +225,38 @@ describe("parallel block gather (other index forms)", () => {
     expect(splitCount("gather_blocks")).toBeGreaterThan(before);
     a.dispose();
   });
+});
+
+describe("parallel masked writes", () => {
+  afterAll(() => {
+    for (const k of ["masked_copy_4", "masked_copy_8", "expand_4", "expand_1"]) expect(splitCount(k), k).toBeGreaterThan(0);
+  });
+  for (const dtype of ["uint8", "int16", "float32", "float64"] as DType[]) {
+    for (const shape of [[17], [100], [33, 65], [3, 1000]]) {
+      it(`${dtype} ${JSON.stringify(shape)}: a[m] = 0, a[m] = values, putmask, place`, () => {
+        const a = base(shape, dtype);
+        const m = greater(a, 0);
+        const n = a.get(m).size;
+        const vals = arange(n, { dtype: "float64" }).mul(-1.5).astype(dtype);
+        const short = arange(7, { dtype: "float64" }).astype(dtype);
+        const writes: ((y: NDArray) => void)[] = [
+          (y) => y.set(m, 0),
+          (y) => y.set(m, vals),
+          (y) => putmask(y, m, short),
+          (y) => place(y, m, vals),
+          (y) => place(y, m, short),
+        ];
+        for (const write of writes) {
+          const r = acrossThreads(() => {
+            const y = a.copy();
+            write(y);
+            return y;
+          });
+          expect(r[1]).toEqual(r[0]);
+          expect(r[2]).toEqual(r[0]);
+        }
+        a.dispose();
+      });
+    }
+  }
 });
