@@ -168,10 +168,16 @@ describe("parallel reductions (independent output slices)", () => {
     ["max(0)", (a) => a.max(0)],
     ["T.sum(1)", (a) => a.T.sum(1)],
     ["[::-1].mean(0)", (a) => a.get("::-1").mean(0)],
+    ["argmax(-1)", (a) => a.argmax(-1)],
+    ["argmin(0)", (a) => a.argmin(0)],
+    ["cumsum(-1)", (a) => a.cumsum(-1)],
+    ["cumprod(0)", (a) => a.cumprod(0)],
   ];
   afterAll(() => {
     // The cases above must really have run in parts.
     expect(splitCount("reduce")).toBeGreaterThan(50);
+    expect(splitCount("arg_reduce")).toBeGreaterThan(10);
+    expect(splitCount("accumulate_rows")).toBeGreaterThan(10);
   });
   for (const dtype of ["float32", "float64", "float16", "int32"] as DType[]) {
     for (const shape of [[3, 1000], [129, 16], [1000, 3], [64, 65], [2, 3, 129]]) {
