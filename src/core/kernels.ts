@@ -1,6 +1,9 @@
 // Loading the kernels: compile the embedded module once, create the heap's
 // memory, and hand it to the allocator. Everything after `init()` is
-// synchronous.
+// synchronous. The heap's kind is decided here, once: shared (and the
+// module's memory import patched to match, threads/shared-module.ts) where
+// workers can use it, plain otherwise, so that `threads: 1` is exactly the
+// single-threaded library it always was.
 
 import { KERNELS_WASM_BASE64 } from "../generated/kernels-wasm.js";
 import { instantiate } from "../generated/kernels.js";
@@ -15,6 +18,14 @@ export type Kernels = Awaited<ReturnType<typeof instantiate>>;
 const MAX_PAGES = 65536;
 /** Scratch space for the shape/stride tables passed to kernels. */
 const SCRATCH_BYTES = 65536;
+/**
+ * Past the 64 KiB every op may use: one stride table per part of a split
+ * call (parts run at once, and each kernel owns its table's counters).
+ * Kept apart so that a split call made while an op holds its own scratch
+ * slots (a scalar operand, say) cannot overwrite them.
+ */
+const PART_TABLE_BYTES = 2048;
+const MAX_PARTS = 16;
 
 let memory: WebAssembly.Memory | null = null;
 let kernelsRef: Kernels | null = null;
@@ -118,7 +129,7 @@ export function init(opts?: InitOptions): Promise<void> {
     memory = mem;
     attachMemory(mem, k.heap_base());
     kernelsRef = k;
-    scratchAllocation = allocate(SCRATCH_BYTES);
+    scratchAllocation = allocate(SCRATCH_BYTES + MAX_PARTS * PART_TABLE_BYTES);
     scratchPtr = scratchAllocation.ptr;
     // The scratch area is the heap's own: statistics count arrays only.
     resetStats();
@@ -138,7 +149,14 @@ export function isInitialized(): boolean {
   return kernelsRef !== null;
 }
 
-/** The WebAssembly.Memory all arrays live in (for workers and advanced use). */
+/**
+ * The WebAssembly.Memory all arrays live in (for workers and advanced use).
+ * With threads it is shared: its buffer is a SharedArrayBuffer, replaced
+ * (not detached) when the heap grows, so take `.buffer` again after any
+ * allocation; some browser APIs (TextDecoder, Blob, CompressionStream)
+ * refuse views of it: copy first.
+ * @example new Float32Array(heapMemory().buffer, a.address("read"), a.size)
+ */
 export function heapMemory(): WebAssembly.Memory {
   kernels();
   return memory!;
@@ -147,4 +165,9 @@ export function heapMemory(): WebAssembly.Memory {
 /** Address of a scratch area of 64 KiB for kernel argument tables. */
 export function scratch(): number {
   return scratchPtr;
+}
+
+/** @internal Address of part p's stride table (p < MAX_PARTS), outside the 64 KiB scratch. */
+export function partTable(p: number): number {
+  return scratchPtr + SCRATCH_BYTES + p * PART_TABLE_BYTES;
 }
