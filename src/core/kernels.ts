@@ -70,6 +70,16 @@ async function defaultThreads(): Promise<number> {
   return Math.max(1, Math.min(8, cores));
 }
 
+/** Whether this thread may block in Atomics.wait (not a page's main thread, nor some worker kinds). */
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** How to start a worker from source text here, or null where there are none (or no shared memory). */
 async function workerSpawner(): Promise<Spawn | null> {
   if (typeof SharedArrayBuffer === "undefined") return null;
@@ -91,7 +101,7 @@ async function workerSpawner(): Promise<Spawn | null> {
   const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown; Worker?: typeof Worker };
   // A page's main thread may not Atomics.wait; spinning there gained
   // nothing (measured), so only Workers go parallel.
-  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined) return null;
+  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined || !mayBlock()) return null;
   return (text, onDead) => {
     const blob = new Blob([`${text}((fn) => { self.onmessage = (e) => { self.onmessage = null; fn(e.data); }; });`], { type: "text/javascript" });
     const u = URL.createObjectURL(blob);
