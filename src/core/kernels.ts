@@ -53,7 +53,7 @@ export interface InitOptions {
   threads?: number;
 }
 
-// Hidden from bundlers: the browser bundle must not try to resolve it.
+// Hidden from bundlers (esbuild, vite, webpack): the browser bundle must not try to resolve them.
 const NODE_WORKERS = "node:worker_threads";
 const NODE_OS = "node:os";
 
@@ -62,7 +62,7 @@ const isNode = typeof process !== "undefined" && typeof process.versions?.node =
 async function defaultThreads(): Promise<number> {
   let cores = 1;
   if (isNode) {
-    const os = (await import(/* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
+    const os = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
     cores = os.availableParallelism?.() ?? os.cpus().length;
   } else if (typeof navigator !== "undefined") {
     cores = navigator.hardwareConcurrency || 1;
@@ -84,7 +84,7 @@ function mayBlock(): boolean {
 async function workerSpawner(): Promise<Spawn | null> {
   if (typeof SharedArrayBuffer === "undefined") return null;
   if (isNode) {
-    const wt = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
+    const wt = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
     return (code, onDead) => {
       const w = new wt.Worker(
         `const { parentPort } = require("node:worker_threads");\n${code}((fn) => parentPort.once("message", fn));`,
