@@ -53,7 +53,7 @@ export interface InitOptions {
   threads?: number;
 }
 
-// Hidden from bundlers: the browser bundle must not try to resolve it.
+// Hidden from bundlers (esbuild, vite, webpack): the browser bundle must not try to resolve them.
 const NODE_WORKERS = "node:worker_threads";
 const NODE_OS = "node:os";
 
@@ -62,7 +62,7 @@ const isNode = typeof process !== "undefined" && typeof process.versions?.node =
 async function defaultThreads(): Promise<number> {
   let cores = 1;
   if (isNode) {
-    const os = (await import(/* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
+    const os = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
     cores = os.availableParallelism?.() ?? os.cpus().length;
   } else if (typeof navigator !== "undefined") {
     cores = navigator.hardwareConcurrency || 1;
@@ -70,11 +70,21 @@ async function defaultThreads(): Promise<number> {
   return Math.max(1, Math.min(8, cores));
 }
 
+/** Whether this thread may block in Atomics.wait (not a page's main thread, nor some worker kinds). */
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** How to start a worker from source text here, or null where there are none (or no shared memory). */
 async function workerSpawner(): Promise<Spawn | null> {
   if (typeof SharedArrayBuffer === "undefined") return null;
   if (isNode) {
-    const wt = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
+    const wt = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
     return (code, onDead) => {
       const w = new wt.Worker(
         `const { parentPort } = require("node:worker_threads");\n${code}((fn) => parentPort.once("message", fn));`,
@@ -91,7 +101,7 @@ async function workerSpawner(): Promise<Spawn | null> {
   const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown; Worker?: typeof Worker };
   // A page's main thread may not Atomics.wait; spinning there gained
   // nothing (measured), so only Workers go parallel.
-  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined) return null;
+  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined || !mayBlock()) return null;
   return (text, onDead) => {
     const blob = new Blob([`${text}((fn) => { self.onmessage = (e) => { self.onmessage = null; fn(e.data); }; });`], { type: "text/javascript" });
     const u = URL.createObjectURL(blob);
