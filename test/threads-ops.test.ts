@@ -266,3 +266,48 @@ describe("parallel masked writes", () => {
     }
   }
 });
+
+describe("parallel element-wise ops (ranges of one axis of the loop nest)", () => {
+  afterAll(() => {
+    expect(splitCount("binary")).toBeGreaterThan(20);
+    expect(splitCount("unary")).toBeGreaterThan(10);
+  });
+  const LAYOUTS: [string, (a: NDArray) => NDArray][] = [
+    ["C", (a) => a.get("...")],
+    ["T", (a) => a.T],
+    ["reversed, stepped", (a) => a.get("::-1, ::2")],
+    ["row broadcast", (a) => a.get("0:1").broadcastTo(a.shape)],
+  ];
+  const OPS: [string, (x: NDArray, y: NDArray) => NDArray][] = [
+    ["x + y", (x, y) => x.add(y)],
+    ["x * 2.5", (x) => x.mul(2.5)],
+    ["maximum(x, y)", (x, y) => x.maximum(y)],
+    ["sqrt(x)", (x) => x.abs().sqrt()],
+    ["-x", (x) => x.neg()],
+    ["x - y (float16)", (x, y) => x.astype("float16").sub(y)],
+  ];
+  for (const shape of [[129, 65], [3, 1000], [1000, 3]]) {
+    for (const [lname, lay] of LAYOUTS) {
+      it(`${JSON.stringify(shape)} ${lname}`, () => {
+        const a = base(shape, "float32");
+        const x = lay(a);
+        const b = base([...x.shape], "float64").mul(-1);
+        for (const [oname, f] of OPS) {
+          const [one, two, three] = acrossThreads(() => f(x, b));
+          expect(two, oname).toEqual(one);
+          expect(three, oname).toEqual(one);
+        }
+        for (const t of [x, b, a]) t.dispose();
+      });
+    }
+  }
+  it("a part that meets a negative integer exponent raises NumPy's error, whichever part it is", () => {
+    const a = arange(4000, { dtype: "int64" }).reshape([40, 100]);
+    const e = arange(4000, { dtype: "int64" }).reshape([40, 100]).mul(0);
+    e.set(39, 99, -1);
+    for (const n of [1, 2, 3]) {
+      expect(() => withParts(n, () => a.pow(e))).toThrow("Integers to negative integer powers are not allowed.");
+    }
+    for (const t of [a, e]) t.dispose();
+  });
+});

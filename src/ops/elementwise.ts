@@ -26,7 +26,8 @@ import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
-import { broadcastShapeOf, broadcastStrides, denseStrides, keepOrder, keepOrderPerm, orderedLayout, planLoops } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, denseStrides, keepOrder, keepOrderPerm, orderedLayout, planLoops, shapeSize } from "../core/layout.js";
+import { splitTableCall } from "../core/threads/split.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
@@ -366,7 +367,8 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
       if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      const bad = kernels().binary(op, kd, addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
+      const bytes = 3 * DTYPES[loop].itemsize * shapeSize(shape);
+      const bad = splitTableCall("binary", [op, kd], k, addrs, bytes) ?? kernels().binary(op, kd, addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
       if (bad !== 0) throw new ValueError("Integers to negative integer powers are not allowed.");
     });
   } finally {
@@ -467,7 +469,8 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
     const written = p.result === "bool" ? "bool" : p.loop;
     return execute(ufunc, inputs, shape, written, p.result, out, perm, (dst, ds) => {
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      kernels().unary(op, kd, addrs[0]!, addrs[1]!, scratch(), k);
+      const bytes = (DTYPES[p.loop].itemsize + DTYPES[written].itemsize) * shapeSize(shape);
+      if (splitTableCall("unary", [op, kd], k, addrs, bytes) === null) kernels().unary(op, kd, addrs[0]!, addrs[1]!, scratch(), k);
     });
   } finally {
     for (const q of inputs) q.temp?.dispose();

@@ -6,9 +6,10 @@
 // parts never share one: part p's table lives at its own scratch slice.
 
 import { i32 } from "../memory.js";
-import { ranges } from "./pool.js";
+import { partsFor, ranges, runParts } from "./pool.js";
+import { partTable, scratch } from "../kernels.js";
 
-export { partTable } from "../kernels.js";
+export { partTable };
 
 /** @internal Writes a stride table (shape row, then one row per operand, counters left to the kernel) at `addr`. */
 export function writeTableAt(addr: number, shape: readonly number[], rows: readonly (readonly number[])[]): void {
@@ -54,4 +55,30 @@ export function splitNest(
     s[axis] = b - a;
     return { shape: s, offsets: strides.map((row) => a * row[axis]!) };
   });
+}
+
+/**
+ * @internal Runs a table-driven kernel `name(...lead, ...addrs, t, k)`
+ * (the one ABI, assembly/abi.ts) whose stride table of k axes has just been
+ * written to the scratch area, in parts when its traffic (`bytes`) is above
+ * the threads' threshold: ranges of one axis, each part with its own
+ * table. For kernels whose every output element depends only on its own
+ * inputs (element-wise), so the cut cannot change a bit. Returns the
+ * largest status a part returned, or null when the call stays on this
+ * thread (the caller then makes the one call itself, at no extra cost).
+ * @example splitTableCall("unary", [op, dtype], k, [dst, src], 2 * n * 4) ?? kernels().unary(op, dtype, dst, src, scratch(), k)
+ */
+export function splitTableCall(name: string, lead: readonly number[], k: number, addrs: readonly number[], bytes: number): number | null {
+  const parts = partsFor(bytes);
+  if (parts <= 1) return null;
+  const base = scratch() >>> 2;
+  const shape = Array.from(i32.subarray(base, base + k));
+  const strides = addrs.map((_, r) => Array.from(i32.subarray(base + (r + 1) * k, base + (r + 2) * k)));
+  const split = splitNest(shape, strides, parts);
+  if (split === null) return null;
+  const status = runParts(name, split.map((q, i) => {
+    writeTableAt(partTable(i), q.shape, strides);
+    return [...lead, ...addrs.map((a, j) => a + q.offsets[j]!), partTable(i), k];
+  }));
+  return Math.max(0, ...status);
 }
