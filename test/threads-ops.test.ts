@@ -1,7 +1,7 @@
 // Parallel gathers and compactions (same bytes at 1, 2 and 3 threads), and
 // the pool's lifecycle: injected failures, growth of the heap, timeouts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arange, array, greater, IndexError, place, putmask, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
+import { arange, array, equal, greater, less, logicalAnd, logicalNot, IndexError, place, putmask, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
 import { heapStats } from "../src/index.js";
 import { injectWorkerFailure, setSplitThreshold, setWorkerTimeout, splitCount } from "../src/core/threads/pool.js";
 import { lastGatherPath } from "../src/ops/gather.js";
@@ -271,6 +271,8 @@ describe("parallel element-wise ops (ranges of one axis of the loop nest)", () =
   afterAll(() => {
     expect(splitCount("binary")).toBeGreaterThan(20);
     expect(splitCount("unary")).toBeGreaterThan(10);
+    expect(splitCount("compare")).toBeGreaterThan(10);
+    expect(splitCount("logical")).toBeGreaterThan(10);
   });
   const LAYOUTS: [string, (a: NDArray) => NDArray][] = [
     ["C", (a) => a.get("...")],
@@ -285,6 +287,10 @@ describe("parallel element-wise ops (ranges of one axis of the loop nest)", () =
     ["sqrt(x)", (x) => x.abs().sqrt()],
     ["-x", (x) => x.neg()],
     ["x - y (float16)", (x, y) => x.astype("float16").sub(y)],
+    ["x < y", (x, y) => less(x, y)],
+    ["x == x", (x) => equal(x, x)],
+    ["logical_and(x, y)", (x, y) => logicalAnd(x, y)],
+    ["logical_not(x > 0)", (x) => logicalNot(greater(x, 0))],
   ];
   for (const shape of [[129, 65], [3, 1000], [1000, 3]]) {
     for (const [lname, lay] of LAYOUTS) {

@@ -118,17 +118,28 @@ function outOfRange(d: DType, s: Scalar, op: number): boolean | null {
 }
 
 /**
- * An array against the scalar in scratch, element-wise over contiguous
- * operands: cut into element ranges on the pool when large (the scalar is
- * only read, so every part shares it).
+ * An array against the scalar in scratch (`b` null) or against a second
+ * array, element-wise over contiguous operands of `itemsize` bytes: cut
+ * into element ranges on the pool when large (a scalar is only read, so
+ * every part shares it).
  */
-function compareScalar(op: number, code: number, out: number, src: number, itemsize: number, n: number): void {
-  const parts = partsFor(n * (itemsize + 1));
+function compareFlat(op: number, code: number, out: number, a: number, b: number | null, itemsize: number, n: number): void {
+  const parts = partsFor(n * ((b === null ? 1 : 2) * itemsize + 1));
   if (parts === 1) {
-    kernels().compare(op, code, out, src, scratch(), n, true);
+    kernels().compare(op, code, out, a, b ?? scratch(), n, b === null);
     return;
   }
-  runParts("compare", ranges(n, parts, 64).map(([a, b]) => [op, code, out + a, src + a * itemsize, scratch(), b - a, 1]));
+  runParts("compare", ranges(n, parts, 64).map(([s, e]) => [op, code, out + s, a + s * itemsize, b === null ? scratch() : b + s * itemsize, e - s, b === null ? 1 : 0]));
+}
+
+/** A logical op over contiguous bool bytes, in element ranges on the pool when large. */
+function logicalFlat(op: number, out: number, a: number, b: number, n: number): void {
+  const parts = partsFor(3 * n);
+  if (parts === 1) {
+    kernels().logical(op, out, a, b, n);
+    return;
+  }
+  runParts("logical", ranges(n, parts, 64).map(([s, e]) => [op, out + s, a + s, b + s, e - s]));
 }
 
 function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
@@ -156,7 +167,7 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
       writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
       try {
-        compareScalar(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), DTYPES[kd].itemsize, out.size);
+        compareFlat(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), null, DTYPES[kd].itemsize, out.size);
       } catch (e) {
         out.dispose();
         throw e;
@@ -177,7 +188,12 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
     if (out.size === 0) return out;
     const pa = operand(a, shape, kd, perm, temps);
     const pb = operand(b, shape, kd, perm, temps);
-    kernels().compare(op, DTYPE_CODE[kd], out.address("compare"), pa.address("compare"), pb.address("compare"), out.size, false);
+    try {
+      compareFlat(op, DTYPE_CODE[kd], out.address("compare"), pa.address("compare"), pb.address("compare"), DTYPES[kd].itemsize, out.size);
+    } catch (e) {
+      out.dispose();
+      throw e;
+    }
     return out;
   } finally {
     for (const t of temps) t.dispose();
@@ -230,7 +246,12 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
     const a = truth(a0, shape, perm, temps);
     const b = y === null ? a : truth(b0, shape, perm, temps);
     const out = emptyArray(shape, "bool", orderedLayout(shape, 1, perm));
-    if (out.size > 0) kernels().logical(op, out.address("logical"), a.address("logical"), b.address("logical"), out.size);
+    try {
+      if (out.size > 0) logicalFlat(op, out.address("logical"), a.address("logical"), b.address("logical"), out.size);
+    } catch (e) {
+      out.dispose();
+      throw e;
+    }
     return out;
   } finally {
     for (const t of temps) t.dispose();
