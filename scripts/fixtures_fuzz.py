@@ -166,6 +166,11 @@ REGRESSIONS = {
         {"op": "reshape", "a": V(1), "shape": [4, 1, 1], "order": "F", "copy": None},
         get(4, [IA([1, 3])]),
         get(4, [IA([], [0])]),
+        create("uint64", [1, 5, 1], [str(i) for i in range(5)]),
+        {"op": "astype", "a": V(7), "dtype": "uint64", "copy": True, "order": "F"},
+        get(8, [IA([0, 0, 0])]),
+        take(8, IA([0, 0, 0]), axis=0),
+        take(8, IA([4, 5]), axis=-3, mode="wrap"),
     ],
     # mapiter hands back a transposed view when the index axes are not first
     "fancy result owndata": [

@@ -43,17 +43,17 @@ type Adjust = (s: Slice, length: number, out: number[]) => void;
  * least 1 dimension: the row-gather fast path, checked and gathered in one kernel
  * call. Returns null when the case does not apply.
  */
-export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
+export function gatherRowsFast(a: NDArray, ids: NDArray, mode: "get" | "take" = "get"): NDArray | null {
   if (ids.dtype !== "int64" || ids.shape.length !== 1 || a.shape.length === 0 || !a.isC) return null;
   const n = ids.shape[0]!;
   const shape = a.shape.slice();
   shape[0] = n;
   const src = a.address("get");
   const idx = ids.address("get");
-  // NumPy lays the row out in keep order of a's strides: only length-1 axes
-  // can differ from C order here, and their strides are still observable.
+  // a[ids] lays the row out in keep order of a's strides (take: C order):
+  // only length-1 axes can differ from C order here, but their strides show.
   const sub = a.strides.slice(1);
-  const layout = shape.some((d, i) => i > 0 && d === 1) ? denseStrides(shape, DTYPES[a.dtype].itemsize, [0, ...keepOrder(sub).map((i) => i + 1)]) : "C";
+  const layout = mode === "get" && shape.some((d, i) => i > 0 && d === 1) ? denseStrides(shape, DTYPES[a.dtype].itemsize, [0, ...keepOrder(sub).map((i) => i + 1)]) : "C";
   const out = emptyArray(shape, a.dtype, layout);
   if (n === 0) return out;
   // Rows of zero bytes still have their indices checked.
@@ -201,7 +201,7 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
   if (comps.length === 1) {
     const c = comps[0];
     if (c instanceof NDArray && (mode === "get" || c.dtype !== "bool")) {
-      const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c);
+      const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c, mode);
       if (r !== null) return r;
     }
   }
