@@ -95,6 +95,10 @@ REGRESSIONS = {
         setv(2, [BA([False] * 6, [2, 3])], {"list": []}),
         get(2, [S(None, None, -1)]),
         setv(7, [BA([True, False, True, True, True, False], [2, 3])], {"list": [9, 8, 7, 6]}),
+        arange("float64", [3]),
+        setv(9, [{"il": [True, False, True]}], {"list": [1, 2, 3]}),
+        setv(9, [{"il": [True, False, True]}], {"list": [[1, 2]]}),
+        setv(9, [{"il": [True, False, True]}], {"list": [5, 6]}),
     ],
     # a boolean scalar on a 0-d array is NumPy's full-shape (0-d) mask
     "boolean scalar on a 0-d array": [

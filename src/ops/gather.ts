@@ -347,6 +347,13 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
   }
 }
 
+function isBoolList(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  let y: unknown = x;
+  while (Array.isArray(y) && y.length > 0) y = y[0];
+  return typeof y === "boolean";
+}
+
 /** A boolean scalar indexing a 0-d array is NumPy's full-shape mask (a 0-d one), with its value checks. */
 function assignScalarMask(a: NDArray, flag: boolean, value: ArrayLike): void {
   const v = typeof value === "object" ? asarray(value) : asarray(value, { dtype: a.dtype });
@@ -403,6 +410,15 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
+  if (comps.length === 1 && isBoolList(comps[0])) {
+    // NumPy makes a list of booleans an array first: a full-shape one is its mask fast path too
+    const m = asarray(comps[0] as ArrayLike);
+    try {
+      if (m.dtype === "bool" && assignMask(a, m, value)) return;
+    } finally {
+      m.dispose();
+    }
+  }
   if (comps.length === 1 && a.ndim === 0 && (typeof comps[0] === "boolean" || (comps[0] instanceof NDArray && comps[0].dtype === "bool" && comps[0].ndim === 0))) {
     assignScalarMask(a, comps[0] === true || (comps[0] instanceof NDArray && comps[0].item() === true), value);
     return;
