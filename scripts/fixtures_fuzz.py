@@ -75,6 +75,13 @@ REGRESSIONS = {
         setv(0, [{"i": 1}, {"i": 1}], V(9)),
         setv(4, [{"i": 1}, {"i": 2}], V(9)),
         setv(2, [{"i": 1}], V(9)),
+        create("uint8", [2], [42, 0]),
+        {"op": "view", "a": V(13), "dtype": "bool"},
+        setv(14, [{"i": 1}], V(14)),
+        get(14, [S(0, 1)]),
+        setv(14, [{"i": 1}], V(16)),
+        create("float64", [], ["nan"]),
+        setv(14, [{"i": 0}], V(18)),
     ],
     # a list deeper than the target is refused while NumPy converts it (ndmax)
     "nested list deeper than the target": [
@@ -124,6 +131,13 @@ REGRESSIONS = {
         arange("int16", [2, 3]),
         setv(2, [IA([0, 1]), IA([0, 1, 0])], {"n": 70000}),
         setv(2, [IA([0, 7])], {"n": 70000}),
+        # prepare_index checks masks' shapes before integers, integers before index broadcasting
+        create("uint8", [0, 1, 3], []),
+        setv(5, [{"i": 0}, {"e": 0}, {"il": [False]}], {"n": 1}),
+        get(5, [{"i": 0}, {"il": [True, False]}, {"i": -1}]),
+        arange("int8", [2, 3, 4]),
+        get(8, [IA([0, 0]), IA([0, 0, 0]), {"i": 5}]),
+        get(8, [{"i": 5}, IA([7])]),
     ],
     # mapiter reshapes a value with extra axes to its trailing ones: an empty
     # value keeps any extra axes when its trailing ones hold no element either
