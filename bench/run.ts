@@ -255,8 +255,11 @@ for (const w of workloads) {
     numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
     const turn = performance.now();
     do {
-      timed(POOL, samples);
+      // Each goes first in turn: the first sample after NumPy's turn runs on a cooled core.
+      const poolFirst = samples.length % 2 === 0;
+      if (poolFirst) timed(POOL, samples);
       if (POOL > 1) timed(1, samples1);
+      if (!poolFirst) timed(POOL, samples);
     } while (samples.length < REPS && performance.now() - turn < TURN_MS);
   }
   while (numpySamples.length < REPS) numpySamples.push(...(await numpySide.samples(REPS - numpySamples.length, TURN_MS)));
@@ -311,15 +314,17 @@ for (const row of table) console.log(line(row));
 const machine = `${platform()} ${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}, NumPy ${numpyVersion}`;
 // npm scripts run from the repository root; the bundle lives in build/run/.
 // A subset (--only) never overwrites the report of a whole run.
+// --threads-report (npm run bench:threads) keeps its own committed report.
+const threadsReport = argv.includes("--threads-report");
 const outDir = new URL(
-  `bench/results/${quick ? "quick/" : ""}${only ? "partial/" : ""}`,
+  `bench/results/${quick ? "quick/" : ""}${threadsReport ? "threads/" : only ? "partial/" : ""}`,
   pathToFileURL(`${process.cwd()}/`),
 );
 mkdirSync(outDir, { recursive: true });
 const stamp = new Date().toISOString();
 writeFileSync(new URL("latest.json", outDir), JSON.stringify({ date: stamp, quick, machine, threads: POOL, reps: REPS, rows: rowsOut }, null, 2));
 const md =
-  `# stridewise vs NumPy (${quick ? "quick" : "full"} sizes)\n\n${stamp}; ${machine}; median of ${REPS}, ` +
+  `# stridewise vs NumPy (${quick ? "quick" : "full"} sizes)\n\n${stamp}; ${machine}; pool of ${POOL} threads; median of ${REPS}, ` +
   `warm-up ${WARMUP} calls and 50 ms; ratio = stridewise / NumPy, same run (below 1 is faster); ` +
   `1 thread and ${POOL} threads alternate sample by sample; speed-up = 1-thread ms / ${POOL}-thread ms.\n\n` +
   `| ${header.join(" | ")} |\n|${header.map((_, i) => (i < 3 ? "---" : "---:")).join("|")}|\n` +
@@ -327,7 +332,7 @@ const md =
   `\n\n![ratios](latest.svg)\n`;
 writeFileSync(new URL("latest.md", outDir), md);
 writeFileSync(new URL("latest.svg", outDir), svgChart(rowsOut));
-console.log(`\nwrote bench/results/${quick ? "quick/" : ""}${only ? "partial/" : ""}latest.{json,md,svg}`);
+console.log(`\nwrote bench/results/${quick ? "quick/" : ""}${threadsReport ? "threads/" : only ? "partial/" : ""}latest.{json,md,svg}`);
 
 /** Horizontal bars of the ratios on a log scale, with the 1.0 line and targets. */
 function svgChart(rs: Row[]): string {

@@ -1,13 +1,21 @@
 // A Node process that used the pool exits as soon as its own work is done:
 // the workers wait in Atomics.wait and are unref'd, so they hold nothing open.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { build } from "esbuild";
 import { beforeAll, expect, it } from "vitest";
 
 const bundle = "build/run/threads-exit.mjs";
+const one = "build/run/threads-one.mjs";
 
 beforeAll(async () => {
-  await build({ entryPoints: ["test/scripts/threads-exit.ts"], bundle: true, format: "esm", platform: "node", target: "node20", outfile: bundle, logLevel: "error" });
+  for (const [entry, outfile] of [["test/scripts/threads-exit.ts", bundle], ["test/scripts/threads-one.ts", one]] as const) {
+    await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "node20", outfile, logLevel: "error" });
+  }
+});
+
+it("init({ threads: 1 }) keeps a plain heap and no workers, whatever setThreads asks later", () => {
+  const out = execFileSync(process.execPath, [one], { encoding: "utf8" });
+  expect(JSON.parse(out)).toEqual({ shared: false, threads: 1, shape: [1024, 2048] });
 });
 
 it("a child process that used the pool exits within 1 s of finishing", async () => {

@@ -1,7 +1,7 @@
 // Parallel gathers and compactions (same bytes at 1, 2 and 3 threads), and
 // the pool's lifecycle: injected failures, growth of the heap, timeouts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arange, array, greater, IndexError, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
+import { arange, array, greater, IndexError, place, putmask, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
 import { heapStats } from "../src/index.js";
 import { injectWorkerFailure, setSplitThreshold, setWorkerTimeout, splitCount } from "../src/core/threads/pool.js";
 import { lastGatherPath } from "../src/ops/gather.js";
@@ -168,10 +168,16 @@ describe("parallel reductions (independent output slices)", () => {
     ["max(0)", (a) => a.max(0)],
     ["T.sum(1)", (a) => a.T.sum(1)],
     ["[::-1].mean(0)", (a) => a.get("::-1").mean(0)],
+    ["argmax(-1)", (a) => a.argmax(-1)],
+    ["argmin(0)", (a) => a.argmin(0)],
+    ["cumsum(-1)", (a) => a.cumsum(-1)],
+    ["cumprod(0)", (a) => a.cumprod(0)],
   ];
   afterAll(() => {
     // The cases above must really have run in parts.
     expect(splitCount("reduce")).toBeGreaterThan(50);
+    expect(splitCount("arg_reduce")).toBeGreaterThan(10);
+    expect(splitCount("accumulate_rows")).toBeGreaterThan(10);
   });
   for (const dtype of ["float32", "float64", "float16", "int32"] as DType[]) {
     for (const shape of [[3, 1000], [129, 16], [1000, 3], [64, 65], [2, 3, 129]]) {
@@ -184,6 +190,79 @@ describe("parallel reductions (independent output slices)", () => {
           a.dispose();
         });
       }
+    }
+  }
+});
+
+describe("ops that hold scratch slots around split calls", () => {
+  it("element-wise with a scalar and a cast operand, fill, where", () => {
+    const a = arange(3000, { dtype: "int32" }).reshape([60, 50]);
+    const cases: (() => NDArray)[] = [
+      () => a.add(2.5),
+      () => a.T.mul(0.5),
+      () => a.astype("float16").sub(1.25),
+      () => {
+        const z = zeros([60, 50], { dtype: "float64" });
+        z.fill(0.1);
+        return z;
+      },
+    ];
+    for (const f of cases) {
+      const r = acrossThreads(f);
+      expect(r[1]).toEqual(r[0]);
+      expect(r[2]).toEqual(r[0]);
+    }
+    a.dispose();
+  });
+});
+
+describe("parallel block gather (other index forms)", () => {
+  it("2-d index arrays, indices on an inner axis, mixed with slices", () => {
+    const a = base([40, 30, 6]);
+    const ix = array(Array.from({ length: 60 }, (_, i) => (i * 13) % 40), { dtype: "int64" }).reshape([6, 10]);
+    const jx = array(Array.from({ length: 50 }, (_, i) => (i * 7) % 30), { dtype: "int64" });
+    const before = splitCount("gather_blocks");
+    const cases: (() => NDArray)[] = [() => a.get(ix), () => a.get(":", jx), () => a.get(ix, "1:4"), () => a.get(ix, jx.get(":10"), "::-2"), () => a.T.get(":", jx)];
+    for (const f of cases) {
+      const r = acrossThreads(f);
+      expect(r[1]).toEqual(r[0]);
+      expect(r[2]).toEqual(r[0]);
+    }
+    expect(splitCount("gather_blocks")).toBeGreaterThan(before);
+    a.dispose();
+  });
+});
+
+describe("parallel masked writes", () => {
+  afterAll(() => {
+    for (const k of ["masked_copy_4", "masked_copy_8", "expand_4", "expand_1"]) expect(splitCount(k), k).toBeGreaterThan(0);
+  });
+  for (const dtype of ["uint8", "int16", "float32", "float64"] as DType[]) {
+    for (const shape of [[17], [100], [33, 65], [3, 1000]]) {
+      it(`${dtype} ${JSON.stringify(shape)}: a[m] = 0, a[m] = values, putmask, place`, () => {
+        const a = base(shape, dtype);
+        const m = greater(a, 0);
+        const n = a.get(m).size;
+        const vals = arange(n, { dtype: "float64" }).mul(-1.5).astype(dtype);
+        const short = arange(7, { dtype: "float64" }).astype(dtype);
+        const writes: ((y: NDArray) => void)[] = [
+          (y) => y.set(m, 0),
+          (y) => y.set(m, vals),
+          (y) => putmask(y, m, short),
+          (y) => place(y, m, vals),
+          (y) => place(y, m, short),
+        ];
+        for (const write of writes) {
+          const r = acrossThreads(() => {
+            const y = a.copy();
+            write(y);
+            return y;
+          });
+          expect(r[1]).toEqual(r[0]);
+          expect(r[2]).toEqual(r[0]);
+        }
+        a.dispose();
+      });
     }
   }
 });

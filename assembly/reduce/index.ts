@@ -112,6 +112,46 @@ import { accumulateRows, argReduce, sqdevRows } from "./rows";
   }
 }
 
+/**
+ * Four input rows `rs` bytes apart added into one contiguous output row, in
+ * row order per element (((o + r0) + r1) + r2) + r3: the same operations
+ * as four `accumulate` calls, with the output loaded and stored once
+ * instead of four times (axis 0 of a C matrix, E.mean(0), is load/store
+ * bound in L1, not in memory, on one row at a time).
+ */
+@inline function accumulate4<T>(op: i32, o: usize, a: usize, rs: usize, n: i32): void {
+  const sz = <i32>sizeof<T>();
+  const L = 16 / sz;
+  const a1 = a + rs;
+  const a2 = a1 + rs;
+  const a3 = a2 + rs;
+  let i = 0;
+  for (; i <= n - 2 * L; i += 2 * L) {
+    const off = <usize>(i * sz);
+    let x = v128.load(o + off);
+    let y = v128.load(o + off, 16);
+    x = vop<T>(op, x, v128.load(a + off));
+    y = vop<T>(op, y, v128.load(a + off, 16));
+    x = vop<T>(op, x, v128.load(a1 + off));
+    y = vop<T>(op, y, v128.load(a1 + off, 16));
+    x = vop<T>(op, x, v128.load(a2 + off));
+    y = vop<T>(op, y, v128.load(a2 + off, 16));
+    x = vop<T>(op, x, v128.load(a3 + off));
+    y = vop<T>(op, y, v128.load(a3 + off, 16));
+    v128.store(o + off, x);
+    v128.store(o + off, y, 16);
+  }
+  for (; i < n; i++) {
+    const off = <usize>(i * sz);
+    let x = load<T>(o + off);
+    x = combine<T>(op, x, load<T>(a + off));
+    x = combine<T>(op, x, load<T>(a1 + off));
+    x = combine<T>(op, x, load<T>(a2 + off));
+    x = combine<T>(op, x, load<T>(a3 + off));
+    store<T>(o + off, x);
+  }
+}
+
 @inline function reduceND<T>(op: i32, o: usize, a: usize, t: usize, k: i32): void {
   const last = k - 1;
   const n = tab(t, 0, k, last);
@@ -120,6 +160,21 @@ import { accumulateRows, argReduce, sqdevRows } from "./rows";
   let rows = 1;
   for (let j = 0; j < last; j++) rows *= tab(t, 0, k, j);
   clearCounters(t, 3, k);
+  // Rows reduced into one contiguous output row (the output stays put as
+  // the outer axis moves): four rows per pass.
+  if (!isHalf<T>() && k == 2 && tab(t, 1, k, 0) == 0 && hasVec<T>(op) && os == <i32>sizeof<T>() && is == <i32>sizeof<T>()) {
+    const rs = <usize>tab(t, 2, k, 0);
+    let r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      accumulate4<T>(op, o, a, rs, n);
+      a += rs << 2;
+    }
+    for (; r < rows; r++) {
+      accumulate<T>(op, o, os, a, is, n);
+      a += rs;
+    }
+    return;
+  }
   for (let r = 0; r < rows; r++) {
     if (isHalf<T>()) {
       // NumPy's half loops: float32 within a call, rounded to float16 at each store.

@@ -1,6 +1,9 @@
 // Loading the kernels: compile the embedded module once, create the heap's
 // memory, and hand it to the allocator. Everything after `init()` is
-// synchronous.
+// synchronous. The heap's kind is decided here, once: shared (and the
+// module's memory import patched to match, threads/shared-module.ts) where
+// workers can use it, plain otherwise, so that `threads: 1` is exactly the
+// single-threaded library it always was.
 
 import { KERNELS_WASM_BASE64 } from "../generated/kernels-wasm.js";
 import { instantiate } from "../generated/kernels.js";
@@ -15,6 +18,14 @@ export type Kernels = Awaited<ReturnType<typeof instantiate>>;
 const MAX_PAGES = 65536;
 /** Scratch space for the shape/stride tables passed to kernels. */
 const SCRATCH_BYTES = 65536;
+/**
+ * Past the 64 KiB every op may use: one stride table per part of a split
+ * call (parts run at once, and each kernel owns its table's counters).
+ * Kept apart so that a split call made while an op holds its own scratch
+ * slots (a scalar operand, say) cannot overwrite them.
+ */
+const PART_TABLE_BYTES = 2048;
+const MAX_PARTS = 16;
 
 let memory: WebAssembly.Memory | null = null;
 let kernelsRef: Kernels | null = null;
@@ -42,7 +53,7 @@ export interface InitOptions {
   threads?: number;
 }
 
-// Hidden from bundlers: the browser bundle must not try to resolve it.
+// Hidden from bundlers (esbuild, vite, webpack): the browser bundle must not try to resolve them.
 const NODE_WORKERS = "node:worker_threads";
 const NODE_OS = "node:os";
 
@@ -51,7 +62,7 @@ const isNode = typeof process !== "undefined" && typeof process.versions?.node =
 async function defaultThreads(): Promise<number> {
   let cores = 1;
   if (isNode) {
-    const os = (await import(/* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
+    const os = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_OS)) as { availableParallelism?: () => number; cpus: () => unknown[] };
     cores = os.availableParallelism?.() ?? os.cpus().length;
   } else if (typeof navigator !== "undefined") {
     cores = navigator.hardwareConcurrency || 1;
@@ -59,11 +70,21 @@ async function defaultThreads(): Promise<number> {
   return Math.max(1, Math.min(8, cores));
 }
 
+/** Whether this thread may block in Atomics.wait (not a page's main thread, nor some worker kinds). */
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** How to start a worker from source text here, or null where there are none (or no shared memory). */
 async function workerSpawner(): Promise<Spawn | null> {
   if (typeof SharedArrayBuffer === "undefined") return null;
   if (isNode) {
-    const wt = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
+    const wt = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
     return (code, onDead) => {
       const w = new wt.Worker(
         `const { parentPort } = require("node:worker_threads");\n${code}((fn) => parentPort.once("message", fn));`,
@@ -80,7 +101,7 @@ async function workerSpawner(): Promise<Spawn | null> {
   const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown; Worker?: typeof Worker };
   // A page's main thread may not Atomics.wait; spinning there gained
   // nothing (measured), so only Workers go parallel.
-  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined) return null;
+  if (g.crossOriginIsolated !== true || g.document !== undefined || g.Worker === undefined || !mayBlock()) return null;
   return (text, onDead) => {
     const blob = new Blob([`${text}((fn) => { self.onmessage = (e) => { self.onmessage = null; fn(e.data); }; });`], { type: "text/javascript" });
     const u = URL.createObjectURL(blob);
@@ -118,7 +139,7 @@ export function init(opts?: InitOptions): Promise<void> {
     memory = mem;
     attachMemory(mem, k.heap_base());
     kernelsRef = k;
-    scratchAllocation = allocate(SCRATCH_BYTES);
+    scratchAllocation = allocate(SCRATCH_BYTES + MAX_PARTS * PART_TABLE_BYTES);
     scratchPtr = scratchAllocation.ptr;
     // The scratch area is the heap's own: statistics count arrays only.
     resetStats();
@@ -138,7 +159,14 @@ export function isInitialized(): boolean {
   return kernelsRef !== null;
 }
 
-/** The WebAssembly.Memory all arrays live in (for workers and advanced use). */
+/**
+ * The WebAssembly.Memory all arrays live in (for workers and advanced use).
+ * With threads it is shared: its buffer is a SharedArrayBuffer, replaced
+ * (not detached) when the heap grows, so take `.buffer` again after any
+ * allocation; some browser APIs (TextDecoder, Blob, CompressionStream)
+ * refuse views of it: copy first.
+ * @example new Float32Array(heapMemory().buffer, a.address("read"), a.size)
+ */
 export function heapMemory(): WebAssembly.Memory {
   kernels();
   return memory!;
@@ -147,4 +175,9 @@ export function heapMemory(): WebAssembly.Memory {
 /** Address of a scratch area of 64 KiB for kernel argument tables. */
 export function scratch(): number {
   return scratchPtr;
+}
+
+/** @internal Address of part p's stride table (p < MAX_PARTS), outside the 64 KiB scratch. */
+export function partTable(p: number): number {
+  return scratchPtr + SCRATCH_BYTES + p * PART_TABLE_BYTES;
 }

@@ -175,6 +175,13 @@ export function maskedCopy(dst: NDArray, mask: NDArray, values: NDArray): void {
   const d = dst.address("putmask");
   const v = values.address("putmask");
   const m = mask.address("putmask");
+  // Element-wise (each position written at most once, by its own part):
+  // chunks of whole 16-element blocks never share a vector store.
+  const parts = partsFor(n * (2 * w + 1));
+  if (parts > 1) {
+    runParts(`masked_copy_${w}`, ranges(n, parts, 16).map(([a, b]) => [d + a * w, v + a * ss, m + a, b - a, ss]));
+    return;
+  }
   if (w === 4) k.masked_copy_4(d, v, m, n, ss);
   else if (w === 8) k.masked_copy_8(d, v, m, n, ss);
   else if (w === 2) k.masked_copy_2(d, v, m, n, ss);
@@ -191,6 +198,24 @@ export function expandInto(dst: NDArray, mask: NDArray, values: NDArray): void {
   const v = values.address("place");
   const m = mask.address("place");
   const avail = values.size;
+  const parts = partsFor(n * (2 * w + 1));
+  if (parts > 1) {
+    // Count per chunk, then each chunk reads the values from its prefix
+    // on: the k-th true position still gets values[k]. Only when there are
+    // enough values (fewer repeat the last one, which a chunk cannot know).
+    const chunks = ranges(n, parts, 16);
+    const counts = runParts("count_nonzero_u8", chunks.map(([a, b]) => [m + a, b - a])).map((c) => c >>> 0);
+    if (counts.reduce((x, y) => x + y, 0) <= avail) {
+      const args: number[][] = [];
+      let at = 0;
+      chunks.forEach(([a, b], i) => {
+        if (counts[i]! > 0) args.push([d + a * w, v + at * w, m + a, b - a, counts[i]!]);
+        at += counts[i]!;
+      });
+      runParts(`expand_${w}`, args);
+      return;
+    }
+  }
   if (w === 4) k.expand_4(d, v, m, n, avail);
   else if (w === 8) k.expand_8(d, v, m, n, avail);
   else if (w === 2) k.expand_2(d, v, m, n, avail);

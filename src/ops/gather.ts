@@ -30,6 +30,7 @@ import { copyFrom } from "./cast.js";
 import { overlap } from "./overlap.js";
 import type { Slice } from "../views/indexing.js";
 import { partsFor, ranges, runParts } from "../core/threads/pool.js";
+import { partTable } from "../core/threads/split.js";
 
 const readI64 = (addr: number): bigint => dv.getBigInt64(addr, true);
 
@@ -86,6 +87,27 @@ function gatherRows(d: number, s: number, idx: number, n: number, len: number, r
   const bad = runParts("gather_rows_i64", chunks.map(([a, b]) => [d + a * rowBytes, s, idx + a * istride, b - a, BigInt(len), rowBytes, istride, axisStride]));
   for (let p = 0; p < chunks.length; p++) if (bad[p]! >= 0) return chunks[p]![0] + bad[p]!;
   return -1;
+}
+
+/**
+ * gather_blocks over the table blockTable wrote, cut into ranges of block
+ * positions when large: blocks are dense in the result, so part [a, b)
+ * starts a * blockBytes into it; each part gets its own copy of the table
+ * (the kernel keeps its counters there).
+ */
+function gatherBlocks(dense: number, src: number, off: number, n: number, rows: number, rowBytes: number, k: number): void {
+  const parts = Math.min(partsFor(2 * n * rows * rowBytes), n);
+  if (parts <= 1) {
+    kernels().gather_blocks(dense, src, off, n, rows, rowBytes, scratch(), k);
+    return;
+  }
+  const t = scratch() >>> 2;
+  const table = Array.from({ length: 3 * k }, (_, j) => i32[t + j]!);
+  runParts("gather_blocks", ranges(n, parts).map(([a, b], i) => {
+    const at = partTable(i) >>> 2;
+    table.forEach((v, j) => (i32[at + j] = v));
+    return [dense + a * rows * rowBytes, src, off + 4 * a, b - a, rows, rowBytes, partTable(i), k];
+  }));
 }
 
 /**
@@ -214,7 +236,12 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
       const out = resultArray(a, p);
       if (p.n > 0 && p.block > 0) {
         const [k, rows, rowBytes] = blockTable(p, itemsize);
-        kernels().gather_blocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, scratch(), k);
+        try {
+          gatherBlocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, k);
+        } catch (e) {
+          out.dispose();
+          throw e;
+        }
       }
       lastGatherPath = "blocks";
       if (!p.moved || mode !== "get") return out;

@@ -29,6 +29,8 @@ interface Slot {
 export type Spawn = (code: string, onDead: () => void) => { handle: Handle; post: (msg: unknown) => void };
 
 const MAX_SLOTS = 64;
+/** Parts per call: each needs its own stride table (kernels.ts keeps room for 16). */
+const MAX_CALL_PARTS = 16;
 /** The ready flag of a worker that erred outside a job or exited (2: failed to start). */
 const DEAD = 3;
 
@@ -191,7 +193,7 @@ export function limitParts(n: number): void {
  */
 export function partsFor(bytes: number): number {
   if (bytes < splitBytes || slots.length === 0) return 1;
-  return Math.min(partsLimit, threadCount());
+  return Math.min(partsLimit, MAX_CALL_PARTS, threadCount());
 }
 
 /** @internal Test hook: calls moving fewer bytes than this stay on one thread (default 1 MiB). */

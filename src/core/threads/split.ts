@@ -5,18 +5,10 @@
 // on its own table. The kernel owns the table's counters while it runs, so
 // parts never share one: part p's table lives at its own scratch slice.
 
-import { scratch } from "../kernels.js";
 import { i32 } from "../memory.js";
 import { ranges } from "./pool.js";
 
-/** Where part tables start inside the 64 KiB scratch area (below: the single-call users). */
-const PART_TABLES = 32768;
-const PART_TABLE_BYTES = 2048;
-
-/** @internal Scratch address of part p's stride table (part 0 of an unsplit call uses scratch() itself). */
-export function partTable(p: number): number {
-  return scratch() + PART_TABLES + p * PART_TABLE_BYTES;
-}
+export { partTable } from "../kernels.js";
 
 /** @internal Writes a stride table (shape row, then one row per operand, counters left to the kernel) at `addr`. */
 export function writeTableAt(addr: number, shape: readonly number[], rows: readonly (readonly number[])[]): void {

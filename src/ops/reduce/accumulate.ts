@@ -20,6 +20,7 @@ import { emptyStrided, reducedAxes, sumDType } from "./operands.js";
 import { iterStrides } from "./order.js";
 import { kernels } from "../../core/kernels.js";
 import { ACCUMULATE_CODE, ARG_REDUCE_CODE, DTYPE_CODE } from "../../generated/codes.js";
+import { partsFor, ranges, runParts } from "../../core/threads/pool.js";
 
 /**
  * Options of argmin/argmax and cumsum/cumprod: one axis or all (flattened).
@@ -51,6 +52,20 @@ function rowsOf(a: NDArray, axis: number | null, d: DType): NDArray {
   }
 }
 
+/**
+ * A row kernel (codes…, o, a, rows, n) over `rows` independent rows: one
+ * call, or ranges of rows on the pool when large (each row's result is
+ * computed exactly as in one call).
+ */
+function byRows(name: "arg_reduce" | "accumulate_rows", codes: number[], o: number, oRow: number, a: number, aRow: number, rows: number, n: number): void {
+  const parts = Math.min(partsFor(rows * (aRow + oRow)), rows);
+  if (parts <= 1) {
+    kernels()[name](codes[0]!, codes[1]!, o, a, rows, n);
+    return;
+  }
+  runParts(name, ranges(rows, parts).map(([r0, r1]) => [...codes, o + r0 * oRow, a + r0 * aRow, r1 - r0, n]));
+}
+
 function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): NDArray {
   return withArray(x, (a) => {
     const axis = opts?.axis === null || opts?.axis === undefined || a.ndim === 0 ? null : reducedAxes(a.ndim, opts.axis)[0]!;
@@ -63,7 +78,13 @@ function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): N
       const outShape = axis === null ? [] : a.shape.filter((_, i) => i !== axis);
       const out = emptyArray(outShape, "int64");
       if (out.size > 0) {
-        kernels().arg_reduce(ARG_REDUCE_CODE[op], DTYPE_CODE[d], out.address(op), rows.address(op), out.size, n);
+        const isz = DTYPES[d].itemsize;
+        try {
+          byRows("arg_reduce", [ARG_REDUCE_CODE[op], DTYPE_CODE[d]], out.address(op), 8, rows.address(op), n * isz, out.size, n);
+        } catch (e) {
+          out.dispose();
+          throw e;
+        }
       }
       if (!opts?.keepdims) return out;
       const shape = axis === null ? a.shape.map(() => 1) : a.shape.map((s, i) => (i === axis ? 1 : s));
@@ -112,7 +133,8 @@ function accumulate(op: "cumsum" | "cumprod", x: ArrayLike, opts?: { axis?: numb
       }
       const n = shape[ax]!;
       if (rows.size > 0) {
-        kernels().accumulate_rows(ACCUMULATE_CODE[op], DTYPE_CODE[loop], rows.address(op), rows.address(op), rows.size / n, n);
+        const rowBytes = n * DTYPES[loop].itemsize;
+        byRows("accumulate_rows", [ACCUMULATE_CODE[op], DTYPE_CODE[loop]], rows.address(op), rowBytes, rows.address(op), rowBytes, rows.size / n, n);
       }
       // The rows are the result when NumPy's order also walks the axis innermost (C input along the last axis, F along the first).
       if (order[0] === ax && result === loop) return rows;
