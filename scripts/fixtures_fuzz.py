@@ -75,6 +75,13 @@ REGRESSIONS = {
         setv(0, [{"i": 1}, {"i": 1}], V(9)),
         setv(4, [{"i": 1}, {"i": 2}], V(9)),
         setv(2, [{"i": 1}], V(9)),
+        create("uint8", [2], [42, 0]),
+        {"op": "view", "a": V(13), "dtype": "bool"},
+        setv(14, [{"i": 1}], V(14)),
+        get(14, [S(0, 1)]),
+        setv(14, [{"i": 1}], V(16)),
+        create("float64", [], ["nan"]),
+        setv(14, [{"i": 0}], V(18)),
     ],
     # a list deeper than the target is refused while NumPy converts it (ndmax)
     "nested list deeper than the target": [
@@ -95,6 +102,10 @@ REGRESSIONS = {
         setv(2, [BA([False] * 6, [2, 3])], {"list": []}),
         get(2, [S(None, None, -1)]),
         setv(7, [BA([True, False, True, True, True, False], [2, 3])], {"list": [9, 8, 7, 6]}),
+        arange("float64", [3]),
+        setv(9, [{"il": [True, False, True]}], {"list": [1, 2, 3]}),
+        setv(9, [{"il": [True, False, True]}], {"list": [[1, 2]]}),
+        setv(9, [{"il": [True, False, True]}], {"list": [5, 6]}),
     ],
     # a boolean scalar on a 0-d array is NumPy's full-shape (0-d) mask
     "boolean scalar on a 0-d array": [
@@ -120,6 +131,13 @@ REGRESSIONS = {
         arange("int16", [2, 3]),
         setv(2, [IA([0, 1]), IA([0, 1, 0])], {"n": 70000}),
         setv(2, [IA([0, 7])], {"n": 70000}),
+        # prepare_index checks masks' shapes before integers, integers before index broadcasting
+        create("uint8", [0, 1, 3], []),
+        setv(5, [{"i": 0}, {"e": 0}, {"il": [False]}], {"n": 1}),
+        get(5, [{"i": 0}, {"il": [True, False]}, {"i": -1}]),
+        arange("int8", [2, 3, 4]),
+        get(8, [IA([0, 0]), IA([0, 0, 0]), {"i": 5}]),
+        get(8, [{"i": 5}, IA([7])]),
     ],
     # mapiter reshapes a value with extra axes to its trailing ones: an empty
     # value keeps any extra axes when its trailing ones hold no element either
@@ -166,6 +184,11 @@ REGRESSIONS = {
         {"op": "reshape", "a": V(1), "shape": [4, 1, 1], "order": "F", "copy": None},
         get(4, [IA([1, 3])]),
         get(4, [IA([], [0])]),
+        create("uint64", [1, 5, 1], [str(i) for i in range(5)]),
+        {"op": "astype", "a": V(7), "dtype": "uint64", "copy": True, "order": "F"},
+        get(8, [IA([0, 0, 0])]),
+        take(8, IA([0, 0, 0]), axis=0),
+        take(8, IA([4, 5]), axis=-3, mode="wrap"),
     ],
     # mapiter hands back a transposed view when the index axes are not first
     "fancy result owndata": [

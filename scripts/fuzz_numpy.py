@@ -324,6 +324,12 @@ class Gen:
                 i = r.randint(-n - 1, n) if r.random() < 0.1 else (r.randint(-n, n - 1) if n else 0)
                 enc.append({"i": i})
                 py.append(i)
+            elif p < 0.34 and fancy_budget:
+                # a list of booleans: a mask over this axis (sometimes of the wrong length)
+                fancy_budget -= 1
+                m = [r.random() < 0.5 for _ in range(n + (1 if r.random() < 0.1 else 0))]
+                enc.append({"il": m})
+                py.append(list(m))
             elif p < 0.5 and fancy_budget:
                 fancy_budget -= 1
                 ishape = r.choice([[0], [1], [2], [3], [4], [2, 2], [2, 3], [1, 3]])
@@ -523,6 +529,10 @@ class Gen:
             elif p < 0.25:
                 step["ind"] = {"il": []}
                 pyind = []
+            elif p < 0.3:
+                # booleans are the integers 0 and 1 to take
+                step["ind"] = {"il": [r.random() < 0.5 for _ in range(r.randint(1, 4))]}
+                pyind = list(step["ind"]["il"])
             else:
                 ishape = r.choice([[0], [1], [3], [2, 2], [2, 3]])
                 arr = self.index_array(max(n, 1) if mode != "raise" else n, ishape)

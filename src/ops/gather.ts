@@ -44,17 +44,17 @@ type Adjust = (s: Slice, length: number, out: number[]) => void;
  * least 1 dimension: the row-gather fast path, checked and gathered in one kernel
  * call. Returns null when the case does not apply.
  */
-export function gatherRowsFast(a: NDArray, ids: NDArray): NDArray | null {
+export function gatherRowsFast(a: NDArray, ids: NDArray, mode: "get" | "take" = "get"): NDArray | null {
   if (ids.dtype !== "int64" || ids.shape.length !== 1 || a.shape.length === 0 || !a.isC) return null;
   const n = ids.shape[0]!;
   const shape = a.shape.slice();
   shape[0] = n;
   const src = a.address("get");
   const idx = ids.address("get");
-  // NumPy lays the row out in keep order of a's strides: only length-1 axes
-  // can differ from C order here, and their strides are still observable.
+  // a[ids] lays the row out in keep order of a's strides (take: C order):
+  // only length-1 axes can differ from C order here, but their strides show.
   const sub = a.strides.slice(1);
-  const layout = shape.some((d, i) => i > 0 && d === 1) ? denseStrides(shape, DTYPES[a.dtype].itemsize, [0, ...keepOrder(sub).map((i) => i + 1)]) : "C";
+  const layout = mode === "get" && shape.some((d, i) => i > 0 && d === 1) ? denseStrides(shape, DTYPES[a.dtype].itemsize, [0, ...keepOrder(sub).map((i) => i + 1)]) : "C";
   const out = emptyArray(shape, a.dtype, layout);
   if (n === 0) return out;
   // Rows of zero bytes still have their indices checked.
@@ -223,7 +223,7 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
   if (comps.length === 1) {
     const c = comps[0];
     if (c instanceof NDArray && (mode === "get" || c.dtype !== "bool")) {
-      const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c);
+      const r = c.dtype === "bool" ? compactFast(a, c) : gatherRowsFast(a, c, mode);
       if (r !== null) return r;
     }
   }
@@ -374,6 +374,13 @@ function assignMask(a: NDArray, m: NDArray, value: ArrayLike): boolean {
   }
 }
 
+function isBoolList(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  let y: unknown = x;
+  while (Array.isArray(y) && y.length > 0) y = y[0];
+  return typeof y === "boolean";
+}
+
 /** A boolean scalar indexing a 0-d array is NumPy's full-shape mask (a 0-d one), with its value checks. */
 function assignScalarMask(a: NDArray, flag: boolean, value: ArrayLike): void {
   const v = typeof value === "object" ? asarray(value) : asarray(value, { dtype: a.dtype });
@@ -430,6 +437,15 @@ export function scatterIndex(a: NDArray, comps: readonly unknown[], value: Array
   a.checkWriteable();
   a.address("set");
   if (comps.length === 1 && comps[0] instanceof NDArray && assignMask(a, comps[0], value)) return;
+  if (comps.length === 1 && isBoolList(comps[0])) {
+    // NumPy makes a list of booleans an array first: a full-shape one is its mask fast path too
+    const m = asarray(comps[0] as ArrayLike);
+    try {
+      if (m.dtype === "bool" && assignMask(a, m, value)) return;
+    } finally {
+      m.dispose();
+    }
+  }
   if (comps.length === 1 && a.ndim === 0 && (typeof comps[0] === "boolean" || (comps[0] instanceof NDArray && comps[0].dtype === "bool" && comps[0].ndim === 0))) {
     assignScalarMask(a, comps[0] === true || (comps[0] instanceof NDArray && comps[0].item() === true), value);
     return;

@@ -239,12 +239,14 @@ function plan(
   const basic = (): void => {
     if (insertAt >= 0) closed = true;
   };
+  let intError: IndexError | null = null;
   for (const p of parts) {
     switch (p.kind) {
       case "int": {
         const size = shape[ax]!;
         const j = p.i < 0 ? p.i + size : p.i;
-        if (j < 0 || j >= size) throw new IndexError(`index ${p.i} is out of bounds for axis ${ax} with size ${size}`);
+        // NumPy checks integers once every component is parsed (masks' shapes first)
+        if (j < 0 || j >= size) intError ??= new IndexError(`index ${p.i} is out of bounds for axis ${ax} with size ${size}`);
         offset += j * strides[ax]!;
         ax++;
         advanced();
@@ -310,6 +312,7 @@ function plan(
       }
     }
   }
+  if (intError !== null) throw intError;
   for (; ax < ndim; ax++) {
     subShape.push(shape[ax]!);
     subSrc.push(strides[ax]!);

@@ -64,7 +64,7 @@ export interface ReplayResult {
 
 type Ref = { v: number };
 type IndexArray = { shape: number[]; dt: DType; flat: Enc[]; F: boolean };
-type IndexEnc = { i: number } | { bs: boolean } | { s: [number | null, number | null, number | null] } | { n: 0 } | { e: 0 } | { il: number[] } | { ia: IndexArray } | { ba: IndexArray };
+type IndexEnc = { i: number } | { bs: boolean } | { s: [number | null, number | null, number | null] } | { n: 0 } | { e: 0 } | { il: number[] | boolean[] } | { ia: IndexArray } | { ba: IndexArray };
 
 class Skip extends Error {}
 
