@@ -63,26 +63,15 @@ const report: ChecksReport = { done: false, cspViolations: [] };
 (globalThis as { __checks?: ChecksReport }).__checks = report;
 document.addEventListener("securitypolicyviolation", (e) => report.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
 
-function runWorker(fixturesUrl: string): Promise<WorkerReport> {
+/** Runs one of the check workers (`checks-worker.js`, `threaded-worker.js`) on the fixtures and returns its report. */
+function runWorker<R extends WorkerReport>(script: string, fixturesUrl: string): Promise<R> {
   return new Promise((resolve) => {
-    const w = new Worker(new URL("./checks-worker.js", import.meta.url), { type: "module" });
+    const w = new Worker(new URL(script, import.meta.url), { type: "module" });
     w.onmessage = (e: MessageEvent) => {
-      resolve(e.data as WorkerReport);
+      resolve(e.data as R);
       w.terminate();
     };
-    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
-    w.postMessage({ fixturesUrl });
-  });
-}
-
-function runSplitWorker(fixturesUrl: string): Promise<WorkerReport & { splits?: number }> {
-  return new Promise((resolve) => {
-    const w = new Worker(new URL("./threaded-worker.js", import.meta.url), { type: "module" });
-    w.onmessage = (e: MessageEvent) => {
-      resolve(e.data as WorkerReport);
-      w.terminate();
-    };
-    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` });
+    w.onerror = (e: ErrorEvent) => resolve({ ok: false, error: `worker error: ${e.message}` } as R);
     w.postMessage({ fixturesUrl });
   });
 }
@@ -103,7 +92,7 @@ function show(): void {
 
 try {
   const fixturesUrl = new URL("/fixtures/", location.href).href;
-  const workerDone = runWorker(fixturesUrl);
+  const workerDone = runWorker<WorkerReport>("./checks-worker.js", fixturesUrl);
   await sw.init();
   report.crossOriginIsolated = globalThis.crossOriginIsolated;
   report.float16 = float16Interop();
@@ -111,7 +100,7 @@ try {
   report.threads = sw.threadCount();
   report.digests = threadedDigests(sw);
   report.worker = await workerDone;
-  report.split = await runSplitWorker(fixturesUrl);
+  report.split = await runWorker<WorkerReport & { splits?: number }>("./threaded-worker.js", fixturesUrl);
 } catch (err) {
   report.error = `${(err as Error).name}: ${(err as Error).message}`;
 }
