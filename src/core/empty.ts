@@ -47,3 +47,19 @@ export function redescribe(a: NDArray, shape: readonly number[], strides: readon
   a.dispose();
   return r;
 }
+
+/**
+ * @internal Runs `fill` on the fresh array `out` and returns it, or
+ * disposes it and rethrows when `fill` throws (a failed op leaves nothing
+ * allocated behind).
+ * @example return filling(emptyArray(shape, "bool"), (out) => kernels().logical(op, out.address("logical"), a, b, n));
+ */
+export function filling<A extends NDArray>(out: A, fill: (out: A) => void): A {
+  try {
+    fill(out);
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
+  return out;
+}

@@ -20,7 +20,7 @@ import { kernels } from "../core/kernels.js";
 import { broadcastShapeOf, broadcastStrides, keepOrderPerm, orderedLayout } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, filling } from "../core/empty.js";
 import { resultType } from "../core/casting.js";
 import { OverflowError, ValueError, formatShape } from "../core/errors.js";
 import { copyFrom } from "./cast.js";
@@ -155,24 +155,19 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       const o = arrFirst ? op : SWAP[op]!;
       const d = resultType(a, s);
       const perm = keepOrderPerm(a.shape, [a]);
-      const out = emptyArray(a.shape, "bool", orderedLayout(a.shape, 1, perm));
-      if (out.size === 0) return out;
-      const constant = outOfRange(a.dtype, s, o);
-      if (constant !== null) {
-        out.fill(constant);
-        return out;
-      }
-      const kd = kernelType(d);
-      const src = operand(a, a.shape, kd, perm, temps);
-      // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
-      writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
-      try {
+      return filling(emptyArray(a.shape, "bool", orderedLayout(a.shape, 1, perm)), (out) => {
+        if (out.size === 0) return;
+        const constant = outOfRange(a.dtype, s, o);
+        if (constant !== null) {
+          out.fill(constant);
+          return;
+        }
+        const kd = kernelType(d);
+        const src = operand(a, a.shape, kd, perm, temps);
+        // The scalar goes to the scratch area in the kernel dtype (the kernel reads it once).
+        writeStored(kd, scratch(), scalarArg(weakInto(s, d), kd));
         compareFlat(o, DTYPE_CODE[kd], out.address("compare"), src.address("compare"), null, DTYPES[kd].itemsize, out.size);
-      } catch (e) {
-        out.dispose();
-        throw e;
-      }
-      return out;
+      });
     }
     const a = asarray(x);
     if (a !== x) temps.push(a);
@@ -184,17 +179,12 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
     }
     const kd = kernelType(resultType(a, b));
     const perm = keepOrderPerm(shape, [a, b]);
-    const out = emptyArray(shape, "bool", orderedLayout(shape, 1, perm));
-    if (out.size === 0) return out;
-    const pa = operand(a, shape, kd, perm, temps);
-    const pb = operand(b, shape, kd, perm, temps);
-    try {
+    return filling(emptyArray(shape, "bool", orderedLayout(shape, 1, perm)), (out) => {
+      if (out.size === 0) return;
+      const pa = operand(a, shape, kd, perm, temps);
+      const pb = operand(b, shape, kd, perm, temps);
       compareFlat(op, DTYPE_CODE[kd], out.address("compare"), pa.address("compare"), pb.address("compare"), DTYPES[kd].itemsize, out.size);
-    } catch (e) {
-      out.dispose();
-      throw e;
-    }
-    return out;
+    });
   } finally {
     for (const t of temps) t.dispose();
   }
@@ -245,14 +235,9 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
     const perm = keepOrderPerm(shape, y === null ? [a0] : [a0, b0]);
     const a = truth(a0, shape, perm, temps);
     const b = y === null ? a : truth(b0, shape, perm, temps);
-    const out = emptyArray(shape, "bool", orderedLayout(shape, 1, perm));
-    try {
+    return filling(emptyArray(shape, "bool", orderedLayout(shape, 1, perm)), (out) => {
       if (out.size > 0) logicalFlat(op, out.address("logical"), a.address("logical"), b.address("logical"), out.size);
-    } catch (e) {
-      out.dispose();
-      throw e;
-    }
-    return out;
+    });
   } finally {
     for (const t of temps) t.dispose();
   }
