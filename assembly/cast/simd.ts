@@ -219,6 +219,15 @@ import { f32x4ToBHalf, f32x4ToHalf, f32x8ToHalf, f64x4ToHalf, halfToF32x4, isBHa
       v128.store(d + (i << 2), i64x2.shuffle(a, b, 0, 2));
     }
   } else if (isFloat<S>() && sizeof<S>() == 4 && isHalf<D>()) {
+    // Two copies of the loop, the first stopping 512 elements early: V8
+    // (Node 20, x64) runs this shape 25-35 % faster than the single loop at
+    // every size, in cache and from memory (measured; the machine code of
+    // the single loop is slower for a reason we did not pin down). Same
+    // operations per element, so the same bits.
+    for (; i + 520 <= n; i += 8) {
+      const p = s + (i << 2);
+      v128.store(d + (i << 1), f32x8ToHalf(v128.load(p), v128.load(p, 16)));
+    }
     for (; i + 8 <= n; i += 8) {
       const p = s + (i << 2);
       v128.store(d + (i << 1), f32x8ToHalf(v128.load(p), v128.load(p, 16)));
