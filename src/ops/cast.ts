@@ -30,8 +30,8 @@ import { canCast, castingError, checkCasting, type Casting } from "../core/casti
 import { copySame } from "./copy.js";
 import { recordCopy } from "../core/ledger.js";
 import { DTYPE_CODE } from "../generated/codes.js";
-import { partsFor, runParts } from "../core/threads/pool.js";
-import { partTable, splitNest, writeTableAt } from "../core/threads/split.js";
+import { partsFor } from "../core/threads/pool.js";
+import { runTableParts, splitNest } from "../core/threads/split.js";
 
 export type { Casting } from "../core/casting.js";
 
@@ -204,10 +204,7 @@ function castParts(to: number, from: number, d: number, s: number, dst: NDArray,
   // 16 elements: every part starts on a whole SIMD group of either side.
   const split = splitNest(shape, rows, parts, () => true, (j) => (j === shape.length - 1 ? 16 : 1));
   if (split === null) return false;
-  runParts("cast", split.map((p, i) => {
-    writeTableAt(partTable(i), p.shape, rows);
-    return [to, from, d + p.offsets[0]!, s + p.offsets[1]!, partTable(i), shape.length];
-  }));
+  runTableParts("cast", split, rows, (p, t) => [to, from, d + p.offsets[0]!, s + p.offsets[1]!, t, shape.length]);
   return true;
 }
 

@@ -8,7 +8,7 @@ import { dv } from "../core/memory.js";
 import { kernels } from "../core/kernels.js";
 import { shapeSize } from "../core/layout.js";
 import type { NDArray } from "../core/ndarray.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, filling } from "../core/empty.js";
 import { copyFrom } from "./cast.js";
 import { castInto } from "./cast.js";
 import { partsFor, ranges, runParts } from "../core/threads/pool.js";
@@ -115,18 +115,7 @@ function compactElementsParts(src: NDArray, mask: NDArray, parts: number): NDArr
     if (counts[i]! > 0) args.push([d + at * w, s + a * w, m + a, b - a, counts[i]!]);
     at += counts[i]!;
   });
-  return disposeOnThrow(out, () => runParts(`compact_${w}`, args));
-}
-
-/** `out` after `fill` ran, or `out` disposed and the error rethrown (a worker's failure must not leak it). */
-function disposeOnThrow(out: NDArray, fill: () => void): NDArray {
-  try {
-    fill();
-  } catch (e) {
-    out.dispose();
-    throw e;
-  }
-  return out;
+  return filling(out, () => runParts(`compact_${w}`, args));
 }
 
 /**
@@ -158,7 +147,7 @@ export function compactRows(src: NDArray, mask: NDArray): NDArray {
     if (c > 0) args.push([d + at * rowBytes, s + a * stride, m + a, b - a, rowBytes, stride]);
     at += c;
   }
-  return disposeOnThrow(out, () => runParts("compact_rows", args));
+  return filling(out, () => runParts("compact_rows", args));
 }
 
 /**

@@ -22,9 +22,9 @@ import { overlap } from "./overlap.js";
 import { recordCopy } from "../core/ledger.js";
 import { broadcastStrides, denseStrides, iteratorOrder, keepOrder, planLoops, stridesFor, shapeSize } from "../core/layout.js";
 import { NDArray, type CopyOrder } from "../core/ndarray.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, filling } from "../core/empty.js";
 import { partsFor, ranges, runParts } from "../core/threads/pool.js";
-import { partTable, splitNest, writeTableAt } from "../core/threads/split.js";
+import { runTableParts, splitNest, writeTableAt } from "../core/threads/split.js";
 
 /** The kernel path a copy takes; named in tests and in the benchmark table. */
 export type CopyPath = "empty" | "contiguous" | "rows" | "strided" | "tiled";
@@ -95,10 +95,7 @@ export function moveBytes(
         writeTable(ps, pd, pss, inner, -1);
         kernels().copy_rows(d, s, shapeSize(ps.slice(0, inner)), rowBytes, scratch(), inner);
       } else {
-        runParts("copy_rows", split.map((p, i) => {
-          writeTableAt(partTable(i), p.shape, [td, tsrc]);
-          return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape), rowBytes, partTable(i), inner];
-        }));
+        runTableParts("copy_rows", split, [td, tsrc], (p, t) => [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape), rowBytes, t, inner]);
       }
     }
     return "rows";
@@ -129,10 +126,7 @@ export function moveBytes(
           else if (itemsize === 2) kk.copy_tiled_2(d, s, rows, 0, t, k);
           else kk.copy_tiled_1(d, s, rows, 0, t, k);
         } else {
-          runParts(name, split.map((p, i) => {
-            writeTableAt(partTable(i), p.shape, [td, tsrc]);
-            return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, k - 2)), 0, partTable(i), k];
-          }));
+          runTableParts(name, split, [td, tsrc], (p, t) => [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, k - 2)), 0, t, k]);
         }
       }
       return "tiled";
@@ -141,10 +135,7 @@ export function moveBytes(
   if (run) {
     const split = splitFor(2 * n * itemsize, ps, pd, pss, () => 1);
     if (split !== null) {
-      runParts(`copy_strided_${itemsize}`, split.map((p, i) => {
-        writeTableAt(partTable(i), p.shape, [pd, pss]);
-        return [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, inner)), partTable(i), k];
-      }));
+      runTableParts(`copy_strided_${itemsize}`, split, [pd, pss], (p, t) => [d + p.offsets[0]!, s + p.offsets[1]!, shapeSize(p.shape.slice(0, inner)), t, k]);
       return "strided";
     }
     writeTable(ps, pd, pss, k, -1);
@@ -276,14 +267,8 @@ export function copy<D extends DType>(a: NDArray<D>, order?: CopyOrder): NDArray
 export function copy(a: NDArray, order: CopyOrder = "K"): NDArray {
   const strides = stridesForOrder(a, order);
   const s = a.address("copy");
-  const out = emptyArray(a.shape, a.dtype, strides, a);
-  try {
-    moveBytes(out.address("copy"), s, a.shape, out.strides, a.strides, DTYPES[a.dtype].itemsize);
-  } catch (e) {
-    // A worker's failure must not leak the half-written result.
-    out.dispose();
-    throw e;
-  }
+  // A worker's failure must not leak the half-written result.
+  const out = filling(emptyArray(a.shape, a.dtype, strides, a), (o) => moveBytes(o.address("copy"), s, a.shape, o.strides, a.strides, DTYPES[a.dtype].itemsize));
   recordCopy("copy", out.nbytes);
   return out;
 }

@@ -8,7 +8,7 @@ import { recordCopy } from "../core/ledger.js";
 import { canCast, castingError, checkCasting, dtypeRepr, resultType, type Casting } from "../core/casting.js";
 import { broadcastStrides } from "../core/layout.js";
 import { NDArray, makeView, type ArrayLike } from "../core/ndarray.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, filling } from "../core/empty.js";
 import { asarray, type DTypeOfData } from "./creation.js";
 import { castInto, copyFrom } from "./cast.js";
 import { maskedCopy } from "./compact.js";
@@ -51,14 +51,8 @@ function asOrdered(data: ArrayLike, order: "C" | "F", dtype?: DType): NDArray {
   }
   const shape = a.ndim === 0 ? [1] : a.shape;
   const src = a.address(order === "C" ? "ascontiguousarray" : "asfortranarray");
-  const out = emptyArray(shape, a.dtype, order, a);
   const sstr = a.ndim === 0 ? [0] : a.strides;
-  try {
-    moveBytes(out.address("ascontiguousarray"), src, shape, out.strides, sstr, DTYPES[a.dtype].itemsize);
-  } catch (e) {
-    out.dispose();
-    throw e;
-  }
+  const out = filling(emptyArray(shape, a.dtype, order, a), (o) => moveBytes(o.address("ascontiguousarray"), src, shape, o.strides, sstr, DTYPES[a.dtype].itemsize));
   recordCopy(order === "C" ? "ascontiguousarray" : "asfortranarray", out.nbytes);
   if (fresh) a.dispose();
   return out;

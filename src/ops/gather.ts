@@ -22,7 +22,7 @@ import { i32 } from "../core/memory.js";
 import { planLoops, broadcastStrides, denseStrides, keepOrder, shapeSize } from "../core/layout.js";
 import { NDArray, makeView } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
-import { emptyArray } from "../core/empty.js";
+import { emptyArray, filling } from "../core/empty.js";
 import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "./index-plan.js";
 import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./compact.js";
 import { fill } from "./copy.js";
@@ -61,13 +61,8 @@ export function gatherRowsFast(a: NDArray, ids: NDArray, mode: "get" | "take" = 
   let rowBytes = DTYPES[a.dtype].itemsize;
   for (let ax = 1; ax < shape.length; ax++) rowBytes *= shape[ax]!;
   const len = a.shape[0]!;
-  let bad: number;
-  try {
-    bad = gatherRows(out._mem.ptr, src, idx, n, len, rowBytes, ids.strides[0]!, a.strides[0]!);
-  } catch (e) {
-    out.dispose();
-    throw e;
-  }
+  let bad = -1;
+  filling(out, (o) => (bad = gatherRows(o._mem.ptr, src, idx, n, len, rowBytes, ids.strides[0]!, a.strides[0]!)));
   if (bad >= 0) {
     out.dispose();
     throw new IndexError(`index ${readI64(idx + bad * ids.strides[0]!)} is out of bounds for axis 0 with size ${len}`);
@@ -236,12 +231,7 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
       const out = resultArray(a, p);
       if (p.n > 0 && p.block > 0) {
         const [k, rows, rowBytes] = blockTable(p, itemsize);
-        try {
-          gatherBlocks(denseAddress(out), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, k);
-        } catch (e) {
-          out.dispose();
-          throw e;
-        }
+        filling(out, (o) => gatherBlocks(denseAddress(o), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, k));
       }
       lastGatherPath = "blocks";
       if (!p.moved || mode !== "get") return out;

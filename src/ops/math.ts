@@ -142,11 +142,17 @@ function roundOrder(a: NDArray): "C" | "F" {
 export function round(x: Operand, decimals = 0, opts?: UfuncOptions): NDArray {
   if (!Number.isInteger(decimals)) throw new ValueError(`round: decimals must be an integer, got ${decimals}`);
   const a = asarray(x);
+  let kept: NDArray | null = null;
   try {
     const kind = DTYPES[a.dtype].kind;
     if (kind !== "f") {
       // Nothing to round: NumPy copies in keep order (or writes `out`).
-      if (decimals >= 0) return opts?.out === undefined ? copy(a, "K") : unaryUfunc("floor", a, opts);
+      if (decimals >= 0) {
+        if (opts?.out !== undefined) return unaryUfunc("floor", a, opts);
+        // A fresh conversion of JS data already is that copy.
+        if (a !== x) return (kept = a);
+        return copy(a, "K");
+      }
       const f = 10 ** -decimals;
       const t = divide(a, f);
       try {
@@ -174,7 +180,7 @@ export function round(x: Operand, decimals = 0, opts?: UfuncOptions): NDArray {
       throw e;
     }
   } finally {
-    if (a !== x) a.dispose();
+    if (a !== x && a !== kept) a.dispose();
   }
 }
 

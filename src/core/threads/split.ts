@@ -58,6 +58,25 @@ export function splitNest(
 }
 
 /**
+ * @internal Runs kernel `name` once per part of a split nest: part i's
+ * stride table (`rows`, as `splitNest` was given them) is written at its
+ * own slot and `args(part, table)` builds its arguments. Returns each
+ * part's result.
+ * @example runTableParts("cast", split, rows, (p, t) => [to, from, d + p.offsets[0]!, s + p.offsets[1]!, t, k])
+ */
+export function runTableParts(
+  name: string,
+  split: readonly TablePart[],
+  rows: readonly (readonly number[])[],
+  args: (part: TablePart, table: number) => (number | bigint)[],
+): number[] {
+  return runParts(name, split.map((p, i) => {
+    writeTableAt(partTable(i), p.shape, rows);
+    return args(p, partTable(i));
+  }));
+}
+
+/**
  * @internal Runs a table-driven kernel `name(...lead, ...addrs, t, k)`
  * (the one ABI, assembly/abi.ts) whose stride table of k axes has just been
  * written to the scratch area, in parts when its traffic (`bytes`) is above
@@ -76,9 +95,6 @@ export function splitTableCall(name: string, lead: readonly number[], k: number,
   const strides = addrs.map((_, r) => Array.from(i32.subarray(base + (r + 1) * k, base + (r + 2) * k)));
   const split = splitNest(shape, strides, parts);
   if (split === null) return null;
-  const status = runParts(name, split.map((q, i) => {
-    writeTableAt(partTable(i), q.shape, strides);
-    return [...lead, ...addrs.map((a, j) => a + q.offsets[j]!), partTable(i), k];
-  }));
+  const status = runTableParts(name, split, strides, (q, t) => [...lead, ...addrs.map((a, j) => a + q.offsets[j]!), t, k]);
   return Math.max(0, ...status);
 }

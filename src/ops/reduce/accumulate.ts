@@ -12,7 +12,7 @@ import { DTYPES, checkDType, type DType } from "../../core/dtype.js";
 import { denseStrides, iteratorOrder, stridesFor } from "../../core/layout.js";
 import { makeView, type NDArray } from "../../core/ndarray.js";
 import { withArray, type ArrayLike } from "../creation.js";
-import { emptyArray } from "../../core/empty.js";
+import { emptyArray, filling } from "../../core/empty.js";
 import { moveaxis } from "../../views/manipulation.js";
 import { castInto } from "../cast.js";
 import { copyFrom } from "../cast.js";
@@ -79,12 +79,7 @@ function argReduce(op: "argmax" | "argmin", x: ArrayLike, opts?: AxisOptions): N
       const out = emptyArray(outShape, "int64");
       if (out.size > 0) {
         const isz = DTYPES[d].itemsize;
-        try {
-          byRows("arg_reduce", [ARG_REDUCE_CODE[op], DTYPE_CODE[d]], out.address(op), 8, rows.address(op), n * isz, out.size, n);
-        } catch (e) {
-          out.dispose();
-          throw e;
-        }
+        filling(out, (o) => byRows("arg_reduce", [ARG_REDUCE_CODE[op], DTYPE_CODE[d]], o.address(op), 8, rows.address(op), n * isz, o.size, n));
       }
       if (!opts?.keepdims) return out;
       const shape = axis === null ? a.shape.map(() => 1) : a.shape.map((s, i) => (i === axis ? 1 : s));

@@ -28,8 +28,8 @@ import { maskedCopy } from "../compact.js";
 import { numpyPlan, planReduction, reductionLayout, sameNest, type Plan, type UserOut } from "./order.js";
 import { emptyStrided } from "./operands.js";
 import { DTYPE_CODE, REDUCE_CODE } from "../../generated/codes.js";
-import { partsFor, runParts } from "../../core/threads/pool.js";
-import { partTable, splitNest, writeTableAt } from "../../core/threads/split.js";
+import { partsFor } from "../../core/threads/pool.js";
+import { runTableParts, splitNest } from "../../core/threads/split.js";
 
 /**
  * @internal The kernel ops of the reductions (bool sums and products run as max and min).
@@ -173,10 +173,7 @@ function runNest(fn: ReduceKernel, outAddr: number, src: NDArray, p: { shape: nu
   const parts = partsFor(src.nbytes);
   const split = parts > 1 ? splitNest(ps, [st[1]!, st[0]!], parts, (j) => st[1]![j] !== 0) : null;
   if (split !== null) {
-    runParts("reduce", split.map((q, i) => {
-      writeTableAt(partTable(i), q.shape, [st[1]!, st[0]!]);
-      return [fn.op, fn.dtype, o + q.offsets[0]!, a + q.offsets[1]!, partTable(i), k];
-    }));
+    runTableParts("reduce", split, [st[1]!, st[0]!], (q, t) => [fn.op, fn.dtype, o + q.offsets[0]!, a + q.offsets[1]!, t, k]);
     return;
   }
   const base = scratch() >>> 2;
