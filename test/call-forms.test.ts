@@ -3,19 +3,8 @@
 // `a.reshape((3, 4))` and `a.reshape(3, 4)`). Each varargs form is compared
 // with the list form, whose answers the views fixtures check against NumPy.
 import { describe, expect, it } from "vitest";
+import { expectError } from "./fixtures.js";
 import { arange, expandDims, moveaxis, reshape, squeeze, swapaxes, transpose, zeros, type NDArray } from "../src/index.js";
-
-/** `f` throws a TypeError (as JavaScript sees it) with exactly `message`. */
-function typeError(f: () => unknown, message: string): void {
-  let err: unknown = null;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(TypeError);
-  expect((err as Error).message).toBe(message);
-}
 
 const desc = (a: NDArray) => ({ shape: [...a.shape], strides: [...a.strides], offset: a.offset });
 
@@ -62,11 +51,11 @@ describe("call forms", () => {
     expect(desc(z.squeeze({ axis: -1 }))).toEqual(desc(squeeze(z, 3)));
     expect(desc(expandDims(zeros([3]), { axis: 1 }))).toEqual(desc(expandDims(zeros([3]), 1)));
     // NumPy 2.4's words (np.squeeze(a, axis=1.5), np.expand_dims(a, 1.5), np.expand_dims(a, None)).
-    typeError(() => squeeze(z, 1.5), "'float' object cannot be interpreted as an integer");
-    typeError(() => squeeze(z, "x" as never), "'str' object cannot be interpreted as an integer");
-    typeError(() => expandDims(z, 1.5), "integer argument expected, got float");
-    typeError(() => expandDims(z, [0, 1.5]), "integer argument expected, got float");
-    typeError(() => expandDims(z, null), "'NoneType' object cannot be interpreted as an integer");
+    expectError(() => squeeze(z, 1.5), TypeError, "'float' object cannot be interpreted as an integer");
+    expectError(() => squeeze(z, "x" as never), TypeError, "'str' object cannot be interpreted as an integer");
+    expectError(() => expandDims(z, 1.5), TypeError, "integer argument expected, got float");
+    expectError(() => expandDims(z, [0, 1.5]), TypeError, "integer argument expected, got float");
+    expectError(() => expandDims(z, null), TypeError, "'NoneType' object cannot be interpreted as an integer");
     expect(() => squeeze(z, 1)).toThrow("cannot select an axis to squeeze out which has size not equal to one");
   });
 

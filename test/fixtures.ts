@@ -1,9 +1,10 @@
 // Loads the NumPy-recorded fixtures in test/fixtures/<name>.json (written by
 // scripts/fixtures_*.py) and decodes the encodings they share: hex and
-// base64 bytes, and tagged JS values that JSON cannot spell directly.
+// base64 bytes, and tagged JS values that JSON cannot spell directly; and
+// the two assertions the fixture suites share (runCases, expectError).
 
 import { readFileSync } from "node:fs";
-import { it } from "vitest";
+import { expect, it } from "vitest";
 
 /** Parses test/fixtures/<name>.json. */
 export function loadFixture<T = Record<string, unknown>>(name: string): T {
@@ -54,4 +55,16 @@ export function runCases<C>(list: readonly C[], title: (c: C) => string, replay:
     if (name in known) it.fails(`${name} (known mismatch: ${known[name]})`, () => replay(c));
     else it(name, () => replay(c));
   }
+}
+
+/** `f` throws an instance of `cls` (as JavaScript's instanceof sees it) with exactly `message`. */
+export function expectError(f: () => unknown, cls: new (...a: never[]) => Error, message: string): void {
+  let err: unknown;
+  try {
+    f();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(cls);
+  expect((err as Error).message).toBe(message);
 }

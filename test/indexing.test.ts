@@ -28,6 +28,7 @@ import {
   type NDArray,
 } from "../src/index.js";
 import { DTYPES } from "../src/core/dtype.js";
+import { expectError } from "./fixtures.js";
 
 const desc = (v: NDArray) => ({ shape: v.shape, strides: v.strides, offset: v.offset, dtype: v.dtype });
 
@@ -46,17 +47,6 @@ function homes(v: NDArray, itemsize: number): number[] {
   };
   walk(0, v.offset);
   return out;
-}
-
-function expectError(f: () => unknown, cls: new (...a: never[]) => Error, message: string): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as Error).message).toBe(message);
 }
 
 describe("index grammar", () => {

@@ -24,8 +24,8 @@ import { DTYPES, DTYPE_NAMES, checkDType, type DType } from "../core/dtype.js";
 import { dv } from "../core/memory.js";
 import { kernels, scratch, type Kernels } from "../core/kernels.js";
 import { emptyArray } from "../core/empty.js";
-import { denseStrides, keepOrder, planLoops, type Order } from "../core/layout.js";
-import { NDArray, type CopyOrder } from "../core/ndarray.js";
+import { broadcastStrides, denseStrides, keepOrder, planLoops, type Order } from "../core/layout.js";
+import { NDArray, makeView, type CopyOrder } from "../core/ndarray.js";
 import { canCast, castingError, checkCasting, type Casting } from "../core/casting.js";
 import { copySame } from "./copy.js";
 import { recordCopy } from "../core/ledger.js";
@@ -235,4 +235,24 @@ function extent(a: NDArray, addr: number): [number, number] {
 export function copyFrom(dst: NDArray, src: NDArray): void {
   if (dst.dtype === src.dtype) copySame(dst, src);
   else castInto(dst, src);
+}
+
+/**
+ * @internal `copyFrom` with `src` read through `strides` over `dst`'s
+ * shape: its broadcast strides, or [] for one element into a 0-d `dst`.
+ * @example copyFromStrided(out, row, [0, 8]) // every row of out = row
+ */
+export function copyFromStrided(dst: NDArray, src: NDArray, strides: readonly number[]): void {
+  const v = makeView(src, dst.shape, strides, src.offset, src.dtype, false);
+  try {
+    copyFrom(dst, v);
+  } finally {
+    v.dispose();
+  }
+}
+
+/** @internal `copyFrom` of `src` broadcast to `dst`'s shape (the caller knows they broadcast). */
+export function copyBroadcast(dst: NDArray, src: NDArray): void {
+  if (src.shape.length === dst.shape.length && src.shape.every((n, i) => n === dst.shape[i])) copyFrom(dst, src);
+  else copyFromStrided(dst, src, broadcastStrides(src.shape, src.strides, dst.shape)!);
 }

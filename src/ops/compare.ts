@@ -17,13 +17,13 @@
 import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../core/half.js";
 import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, broadcastStrides, keepOrderPerm, orderedLayout } from "../core/layout.js";
-import { NDArray, makeView } from "../core/ndarray.js";
+import { broadcastShapeOf, keepOrderPerm, orderedLayout } from "../core/layout.js";
+import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray, filling } from "../core/empty.js";
 import { resultType } from "../core/casting.js";
 import { OverflowError, ValueError, formatShape } from "../core/errors.js";
-import { copyFrom } from "./cast.js";
+import { copyBroadcast } from "./cast.js";
 import { maskBytes } from "./compact.js";
 import { COMPARE_CODE, DTYPE_CODE, LOGICAL_CODE } from "../generated/codes.js";
 import { scratch } from "../core/kernels.js";
@@ -67,12 +67,7 @@ function operand(a: NDArray, shape: readonly number[], d: DType, perm: readonly 
   if (fits && kernelType(a.dtype) === d && DTYPES[a.dtype].itemsize === DTYPES[d].itemsize) return a;
   const out = emptyArray(shape, d, layout);
   temps.push(out);
-  const v = same ? a : makeView(a, shape, broadcastStrides(a.shape, a.strides, shape)!, a.offset, a.dtype, false);
-  try {
-    copyFrom(out, v);
-  } finally {
-    if (v !== a) v.dispose();
-  }
+  copyBroadcast(out, a);
   return out;
 }
 

@@ -26,7 +26,7 @@ import { emptyArray, filling } from "../core/empty.js";
 import { disposePlan, outOfBounds, planAdvanced, tupleShape, type AdvancedPlan } from "./index-plan.js";
 import { compactElements, compactRows, countTrue, expandInto, maskBytes, maskedCopy } from "./compact.js";
 import { fill } from "./copy.js";
-import { copyFrom } from "./cast.js";
+import { copyFrom, copyFromStrided } from "./cast.js";
 import { overlap } from "./overlap.js";
 import type { Slice } from "../views/indexing.js";
 import { partsFor, ranges, runParts } from "../core/threads/pool.js";
@@ -277,12 +277,7 @@ function valuesFor(a: NDArray, p: AdvancedPlan, value: ArrayLike): NDArray {
           `shape mismatch: value array of shape ${tupleShape(src.shape)} could not be broadcast to indexing result of shape ${tupleShape(p.shape)}`,
         );
       }
-      const b = makeView(src, p.shape, bs, src.offset, src.dtype, false);
-      try {
-        copyFrom(tmp, b);
-      } finally {
-        b.dispose();
-      }
+      copyFromStrided(tmp, src, bs);
     } finally {
       if (src !== value) src.dispose();
     }
@@ -376,14 +371,7 @@ function assignScalarMask(a: NDArray, flag: boolean, value: ArrayLike): void {
   const v = typeof value === "object" ? asarray(value) : asarray(value, { dtype: a.dtype });
   try {
     checkMaskValue(v, flag ? 1 : 0);
-    if (flag) {
-      const one = makeView(v, [], [], v.offset, v.dtype, false);
-      try {
-        copyFrom(a, one);
-      } finally {
-        one.dispose();
-      }
-    }
+    if (flag) copyFromStrided(a, v, []);
   } finally {
     if (v !== value) v.dispose();
   }

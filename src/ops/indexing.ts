@@ -6,11 +6,11 @@ import { DTYPES } from "../core/dtype.js";
 import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { broadcastStrides } from "../core/layout.js";
 import { recordCopy } from "../core/ledger.js";
-import { makeView, NDArray, type ArrayLike } from "../core/ndarray.js";
+import { NDArray, type ArrayLike } from "../core/ndarray.js";
 import { adjustSlice, basicIndex, expandStrings, isAdvanced, type IndexItem } from "../views/indexing.js";
 import { asarray } from "./creation.js";
 import { fill } from "./copy.js";
-import { copyFrom } from "./cast.js";
+import { copyFromStrided } from "./cast.js";
 import { gatherIndex, scatterIndex } from "./gather.js";
 
 /**
@@ -123,12 +123,7 @@ export function assign(dst: NDArray, value: ArrayLike): void {
     if (bs === null) {
       throw new ValueError(`could not broadcast input array from shape ${formatShape(shape)} into shape ${formatShape(dst.shape)}`);
     }
-    const b = makeView(src, dst.shape, bs, src.offset, src.dtype, false);
-    try {
-      copyFrom(dst, b);
-    } finally {
-      b.dispose();
-    }
+    copyFromStrided(dst, src, bs);
   } finally {
     if (src !== value) src.dispose();
   }

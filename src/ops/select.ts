@@ -11,7 +11,7 @@ import { arange, asarray, withArray, type ArrayLike } from "./creation.js";
 import { emptyArray } from "../core/empty.js";
 import { canCast, castingError, resultType, type Casting } from "../core/casting.js";
 import { ravel } from "./reshape.js";
-import { copyFrom } from "./cast.js";
+import { copyBroadcast, copyFrom } from "./cast.js";
 import { gatherIndex, scatterIndex } from "./gather.js";
 import { countTrue, expandInto, maskBytes, maskedCopy, trueCoordinates, truePositions } from "./compact.js";
 import { slice, type Slice } from "../views/indexing.js";
@@ -434,14 +434,7 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
     try {
       const fillFrom = (dst: NDArray, v: ArrayLike, va: NDArray | null): void => {
         if (va === null) dst.fill(wrapped(v as Scalar, d));
-        else {
-          const b = makeView(va, shape, broadcastStrides(va.shape, va.strides, shape)!, va.offset, va.dtype, false);
-          try {
-            copyFrom(dst, b);
-          } finally {
-            b.dispose();
-          }
-        }
+        else copyBroadcast(dst, va);
       };
       fillFrom(out, y, ya);
       // The blend kernel walks flat memory: x and the mask are laid out as `out`.
@@ -451,22 +444,11 @@ function whereImpl(cond: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDA
       else fillFrom(xs, x, xa);
       const m = emptyArray(shape, "bool", denseStrides(shape, 1, perm));
       temps.push(m);
-      if (c.dtype === "bool") {
-        const b = makeView(c, shape, broadcastStrides(c.shape, c.strides, shape)!, c.offset, "bool", false);
-        try {
-          copyFrom(m, b);
-        } finally {
-          b.dispose();
-        }
-      } else {
+      if (c.dtype === "bool") copyBroadcast(m, c);
+      else {
         const mb = maskBytes(c);
         if (mb.owned) temps.push(mb.mask);
-        const b = makeView(mb.mask, shape, broadcastStrides(mb.mask.shape, mb.mask.strides, shape)!, mb.mask.offset, "bool", false);
-        try {
-          copyFrom(m, b);
-        } finally {
-          b.dispose();
-        }
+        copyBroadcast(m, mb.mask);
       }
       maskedCopy(out, m, xs);
       return out;
