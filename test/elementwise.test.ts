@@ -14,6 +14,9 @@
 import { describe, expect, it } from "vitest";
 import {
   NDArray,
+  arange,
+  heapStats,
+  sharesMemory,
   OverflowError,
   add,
   array,
@@ -201,5 +204,25 @@ describe("element-wise semantics", () => {
     const y = x.sub(x.mean(0)).div(x.std(0).add(1e-8));
     expect(y.dtype).toBe("float32");
     expect(y.toArray()).toEqual([[-1, -1], [1, 1]].map((r) => r.map((v) => Math.fround(v / (1 + 1e-8)))));
+  });
+});
+
+describe("round of integers with decimals >= 0 (nothing to round: NumPy returns a copy)", () => {
+  it("gives a new array equal to the input, whether the input is JS data or an NDArray, and leaks nothing", () => {
+    const before = M.round([0], 0);
+    before.dispose();
+    const base = heapStats().allocations;
+    const fromList = M.round([[1, -2], [3, 4]], 1);
+    expect(fromList.dtype).toBe("int64");
+    expect(fromList.toArray()).toEqual([[1n, -2n], [3n, 4n]]);
+    expect(fromList.flags.ownData).toBe(true);
+    const owner = arange(6, { dtype: "int16" });
+    const m = owner.reshape(2, 3);
+    const a = m.T;
+    const r = M.round(a, 2);
+    expect(sharesMemory(r, a)).toBe(false);
+    expect(r.toArray()).toEqual(a.toArray());
+    for (const x of [fromList, a, m, r, owner]) x.dispose();
+    expect(heapStats().allocations).toBe(base);
   });
 });
