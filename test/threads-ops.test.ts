@@ -1,7 +1,7 @@
 // Parallel gathers and compactions (same bytes at 1, 2 and 3 threads), and
 // the pool's lifecycle: injected failures, growth of the heap, timeouts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arange, array, equal, greater, less, logicalAnd, logicalNot, IndexError, place, putmask, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
+import { arange, array, equal, greater, less, logicalAnd, logicalNot, IndexError, place, putmask, sin, tanh, zeros, WorkerError, type DType, type NDArray } from "../src/index.js";
 import { heapStats } from "../src/index.js";
 import { injectWorkerFailure, setSplitThreshold, setWorkerTimeout, splitCount } from "../src/core/threads/pool.js";
 import { lastGatherPath } from "../src/ops/gather.js";
@@ -285,6 +285,9 @@ describe("parallel element-wise ops (ranges of one axis of the loop nest)", () =
     ["x * 2.5", (x) => x.mul(2.5)],
     ["maximum(x, y)", (x, y) => x.maximum(y)],
     ["sqrt(x)", (x) => x.abs().sqrt()],
+    ["sin(x)", (x) => sin(x)],
+    ["tanh(x)", (x) => tanh(x)],
+    ["x ** y", (x, y) => x.abs().pow(y)],
     ["-x", (x) => x.neg()],
     ["x - y (float16)", (x, y) => x.astype("float16").sub(y)],
     ["x < y", (x, y) => less(x, y)],
@@ -307,6 +310,25 @@ describe("parallel element-wise ops (ranges of one axis of the loop nest)", () =
       });
     }
   }
+  it("transcendental loops are priced by their arithmetic: sin over 4,096 float32 splits at the default threshold, add does not", () => {
+    setSplitThreshold(1 << 20);
+    try {
+      const x = base([4096], "float32");
+      const [unary, binary] = [splitCount("unary"), splitCount("binary")];
+      const [one, two] = acrossThreads(() => sin(x));
+      expect(two).toEqual(one);
+      expect(splitCount("unary")).toBeGreaterThan(unary);
+      const small = base([2048], "float32");
+      const before = splitCount("unary");
+      sin(small).dispose();
+      expect(splitCount("unary")).toBe(before);
+      x.add(x).dispose();
+      expect(splitCount("binary")).toBe(binary);
+      for (const t of [x, small]) t.dispose();
+    } finally {
+      setSplitThreshold(0);
+    }
+  });
   it("a part that meets a negative integer exponent raises NumPy's error, whichever part it is", () => {
     const a = arange(4000, { dtype: "int64" }).reshape([40, 100]);
     const e = arange(4000, { dtype: "int64" }).reshape([40, 100]).mul(0);

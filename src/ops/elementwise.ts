@@ -367,7 +367,7 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       if (xa === null) scalarSlot(x as Scalar, via, loopStore, SLOT_A);
       if (ya === null) scalarSlot(y as Scalar, via, loopStore, SLOT_B);
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      const bytes = 3 * DTYPES[loop].itemsize * shapeSize(shape);
+      const bytes = workBytes(kernel.op, 3 * DTYPES[loop].itemsize, shapeSize(shape));
       const bad = splitTableCall("binary", [op, kd], k, addrs, bytes) ?? kernels().binary(op, kd, addrs[0]!, addrs[1]!, addrs[2]!, scratch(), k);
       if (bad !== 0) throw new ValueError("Integers to negative integer powers are not allowed.");
     });
@@ -388,6 +388,17 @@ type UnaryPlan =
 const SIGNED_OF_WIDTH: Partial<Record<number, DType>> = { 1: "int8", 2: "int16", 4: "int32", 8: "int64" };
 
 const FLOAT_ONLY = new Set<UnaryUfunc>(["sqrt", "exp", "log", "log1p", "expm1", "sin", "cos", "tanh", "rint"]);
+
+// The threads' threshold is bytes of traffic, which prices a call by its
+// memory time (1 MiB ≈ 60 µs on one core). A transcendental loop spends
+// 10–20 ns per element on arithmetic instead, about what 256 bytes of
+// copying cost, so it is priced that way: sin over 4,096 float32 elements
+// (80 µs) is split (1.3x measured on 2 threads; below that the ~25 µs of
+// waking a worker eats the gain) where its 32 KiB of traffic alone would not.
+const TRANSCENDENTAL_BYTES = 256;
+const TRANSCENDENTAL = new Set<string>(["exp", "log", "log1p", "expm1", "sin", "cos", "tanh", "power"]);
+const workBytes = (op: string, itemBytes: number, n: number): number =>
+  (itemBytes + (TRANSCENDENTAL.has(op) ? TRANSCENDENTAL_BYTES : 0)) * n;
 
 function unaryPlan(ufunc: UnaryUfunc, d: DType): UnaryPlan {
   const kind = DTYPES[d].kind;
@@ -469,7 +480,7 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
     const written = p.result === "bool" ? "bool" : p.loop;
     return execute(ufunc, inputs, shape, written, p.result, out, perm, (dst, ds) => {
       const { k, addrs } = plan(shape, ds, inputs, dst);
-      const bytes = (DTYPES[p.loop].itemsize + DTYPES[written].itemsize) * shapeSize(shape);
+      const bytes = workBytes(p.kernel.op, DTYPES[p.loop].itemsize + DTYPES[written].itemsize, shapeSize(shape));
       if (splitTableCall("unary", [op, kd], k, addrs, bytes) === null) kernels().unary(op, kd, addrs[0]!, addrs[1]!, scratch(), k);
     });
   } finally {
