@@ -280,6 +280,9 @@ export function runParts(name: string, parts: readonly (readonly (number | bigin
     const b = i32At(s.index, 0);
     const deadline = performance.now() + timeout;
     let done = Atomics.load(ctlI32, b + SLOT.done);
+    // The worker's part usually ends within microseconds of ours: poll
+    // before sleeping, as the worker does for its next job.
+    for (const until = performance.now() + SLOT.spinMs; done !== s.seq && performance.now() < until; ) done = Atomics.load(ctlI32, b + SLOT.done);
     while (done !== s.seq) {
       const left = deadline - performance.now();
       if (left <= 0) break;
