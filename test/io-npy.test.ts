@@ -59,6 +59,20 @@ describe("load: every fixture NumPy wrote", () => {
     b.dispose();
   });
 
+  // What np.load itself gives (scripts/fixtures_npy_strides.py): an empty
+  // 1-d file loads with stride 0, not np.empty's itemsize.
+  const loadStrides = JSON.parse(readFileSync(fixturePath("strides.json"), "utf8")) as Record<string, { shape: number[]; strides: number[] }>;
+  const strideFiles = npyFiles.filter((n) => n in loadStrides);
+  it.each(strideFiles)("%s loads with np.load's byte strides", (name) => {
+    const a = asArray(loadSync(fixtureBytes(name)));
+    expect(a.shape).toEqual(loadStrides[name]!.shape);
+    expect(a.strides).toEqual(loadStrides[name]!.strides);
+    a.dispose();
+  });
+  it("covers the empty and Fortran-order files", () => {
+    for (const n of ["float32-empty.npy", "int8-empty-2d.npy", "float16-empty-F.npy", "float32-F.npy", "int16-F-3d.npy"]) expect(strideFiles).toContain(n);
+  });
+
   it("reads from a Blob, a Response, an ArrayBuffer and a stream of 7-byte chunks", async () => {
     const before = heapMark();
     for (const name of ["float32-1000.npy", "float64-F-be.npy", "int64-0d.npy", "int8-empty-2d.npy"]) {

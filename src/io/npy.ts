@@ -123,7 +123,11 @@ export function* npyParser(fn: string, opts: LoadOptions = {}, checkSize?: (byte
     free(mem);
     throw e;
   }
-  return new NDArray(mem, h.dtype, h.shape, stridesFor(h.shape, itemsize, h.fortranOrder ? "F" : "C"), 0, null, true);
+  // np.load reads the data as a new 1-d array, then gives it the file's
+  // shape: an empty 1-d array keeps a new array's stride 0, any other shape
+  // gets the reshape's strides (test/fixtures/io/strides.json).
+  const strides = h.shape.length === 1 && h.shape[0] === 0 ? [0] : stridesFor(h.shape, itemsize, h.fortranOrder ? "F" : "C");
+  return new NDArray(mem, h.dtype, h.shape, strides, 0, null, true);
 }
 
 /**
