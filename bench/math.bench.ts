@@ -1,4 +1,4 @@
-// W10a–d: element-wise math and reductions (issue 9).
+// W10a–e: element-wise math and reductions (issue 9).
 //   W10a  the normalisation pipeline ((x - x.mean(0)) / (x.std(0) + 1e-8)) on
 //         a 4096 × 768 float32 batch: axis-0 reductions (rows accumulated into
 //         a row buffer with SIMD), a broadcast subtract and divide (inner
@@ -6,6 +6,7 @@
 //   W10b  E.mean(0): axis-0 sum, row after row into the output row
 //   W10c  E.max(1): last-axis reduction, one SIMD max per row
 //   W10d  E * 2.5: contiguous array-scalar multiply (weak scalar, float32)
+//   W10e  E.max(0): axis-0 max, NaN-propagating, priced like W10b's sum
 // Temporaries of the pipeline are freed by `tidy`, as a user would.
 
 import { tidy, type NDArray } from "../src/index.js";
@@ -111,5 +112,23 @@ export const workloads: Workload[] = [
     bytes: (d) => d.E.nbytes * 2,
     path: "contiguous, scalar",
     target: 0.8,
+  },
+  {
+    id: "W10e",
+    title: "E.max(0)",
+    numpy: { stmt: "E.max(0)" },
+    run: (d) => d.E.max(0),
+    check: (r, d) => {
+      const m = r as NDArray;
+      expectShape(m, [768], "W10e");
+      for (const j of samples(768)) {
+        let want = -Infinity;
+        for (let i = 0; i < d.E.shape[0]!; i++) want = Math.max(want, d.E.item(i, j) as number);
+        expect(m.item(j) === want, `W10e: [${j}] = ${String(m.item(j))}, want ${want}`);
+      }
+    },
+    bytes: (d) => d.E.nbytes,
+    path: "axis0 rows",
+    target: 1.0,
   },
 ];

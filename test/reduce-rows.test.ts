@@ -4,8 +4,13 @@
 // reference in the dtype's own arithmetic checks it for row counts around
 // the multiple of four, column counts around the SIMD widths (scalar
 // tails), negative row strides, NaN for max/min, and integer wrapping.
+// Float max/min take their own kernel (pmax/pmin, NaN found on the side);
+// NumPy-recorded fixtures (test/fixtures/extremum.json, from
+// scripts/fixtures_extremum.py) check its bits exactly: which of -0.0 and
+// +0.0 wins a tie, and NaN wherever one was.
 import { describe, expect, it } from "vitest";
 import { array, type DType, type NDArray } from "../src/index.js";
+import { base64Bytes, loadFixture } from "./fixtures.js";
 
 type Op = "sum" | "prod" | "max" | "min";
 
@@ -65,5 +70,36 @@ describe("axis-0 reductions of C matrices equal a row-by-row reference", () => {
         }
       });
     }
+  }
+});
+
+type ExtremumCase = { dtype: "float32" | "float64"; shape: [number, number]; b64: string; expect: Record<string, string> };
+
+describe("float max/min over axis 0: the sign of a tied zero and NaN, bit for bit as NumPy", () => {
+  const { cases } = loadFixture<{ cases: ExtremumCase[] }>("extremum");
+  /** Element i of `bytes` as a float (NaN of any payload compares equal) or, for a zero, its sign. */
+  const elements = (bytes: Uint8Array, dtype: string): string[] => {
+    const v = dtype === "float32" ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+    return Array.from(v, (x) => (Number.isNaN(x) ? "NaN" : Object.is(x, -0) ? "-0" : String(x)));
+  };
+  for (const dtype of ["float32", "float64"]) {
+    it(`${dtype}: ${cases.filter((c) => c.dtype === dtype).length} matrices, C and row-reversed, max and min`, () => {
+      for (const c of cases.filter((c) => c.dtype === dtype)) {
+        const a = array(base64Bytes(c.b64)).view(c.dtype).reshape(c.shape);
+        // Rows stored bottom-up: a negative row stride over the same logical matrix.
+        const up = a.get("::-1").copy();
+        const rowrev = up.get("::-1");
+        for (const [key, want] of Object.entries(c.expect)) {
+          const [layout, op] = key.split(" ") as ["C" | "rowrev", "max" | "min"];
+          const r = (layout === "C" ? a : rowrev)[op]({ axis: 0 });
+          const t = r.toTypedArray();
+          expect(elements(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), dtype), `${c.shape.join("x")} ${key}`).toEqual(elements(base64Bytes(want), dtype));
+          r.dispose();
+        }
+        rowrev.dispose();
+        up.dispose();
+        a.dispose();
+      }
+    });
   }
 });

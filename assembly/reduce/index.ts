@@ -26,7 +26,7 @@ import { Half, isHalf } from "../cast/half";
 import { accumulateHalf, f2h, h2f, pairwiseHalf } from "./half";
 import { combine, fne, hasVec, horizontal, pext, vop } from "./ops";
 import { pairwise } from "./pairwise";
-import { accumulateRows, argReduce, sqdevRows } from "./rows";
+import { accumulateRows, argReduce, extremumRows4, sqdevRows } from "./rows";
 
 // ---- one row reduced to one value ----------------------------------------
 
@@ -164,6 +164,17 @@ import { accumulateRows, argReduce, sqdevRows } from "./rows";
   // the outer axis moves): four rows per pass.
   if (!isHalf<T>() && k == 2 && tab(t, 1, k, 0) == 0 && hasVec<T>(op) && os == <i32>sizeof<T>() && is == <i32>sizeof<T>()) {
     const rs = <usize>tab(t, 2, k, 0);
+    if (isFloat<T>() && (op == Reduce.max || op == Reduce.min)) {
+      // Past the last row, repeat it (max and min are idempotent); rs may be negative.
+      const last = rows - 1;
+      for (let r = 0; r < rows; r += 4) {
+        const a1 = a + <usize>min(r + 1, last) * rs;
+        const a2 = a + <usize>min(r + 2, last) * rs;
+        const a3 = a + <usize>min(r + 3, last) * rs;
+        extremumRows4<T>(op, o, a + <usize>r * rs, a1, a2, a3, n);
+      }
+      return;
+    }
     let r = 0;
     for (; r + 4 <= rows; r += 4) {
       accumulate4<T>(op, o, a, rs, n);
