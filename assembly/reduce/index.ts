@@ -26,7 +26,7 @@ import { Half, isHalf } from "../cast/half";
 import { accumulateHalf, f2h, h2f, pairwiseHalf } from "./half";
 import { combine, fne, hasVec, horizontal, pext, vop } from "./ops";
 import { pairwise } from "./pairwise";
-import { accumulateRows, argReduce, extremumRows4, sqdevRows } from "./rows";
+import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "./rows";
 
 // ---- one row reduced to one value ----------------------------------------
 
@@ -141,15 +141,7 @@ import { accumulateRows, argReduce, extremumRows4, sqdevRows } from "./rows";
     v128.store(o + off, x);
     v128.store(o + off, y, 16);
   }
-  for (; i < n; i++) {
-    const off = <usize>(i * sz);
-    let x = load<T>(o + off);
-    x = combine<T>(op, x, load<T>(a + off));
-    x = combine<T>(op, x, load<T>(a1 + off));
-    x = combine<T>(op, x, load<T>(a2 + off));
-    x = combine<T>(op, x, load<T>(a3 + off));
-    store<T>(o + off, x);
-  }
+  rowsTail4<T>(op, false, o, a, a1, a2, a3, i, n);
 }
 
 @inline function reduceND<T>(op: i32, o: usize, a: usize, t: usize, k: i32): void {

@@ -68,19 +68,28 @@ import { combine, fne, fsub, pext, vop } from "./ops";
     v128.store(o + off, x);
     v128.store(o + off, y, 16);
   }
+  rowsTail4<T>(op, true, o, a0, a1, a2, a3, i, n);
+}
+
+/**
+ * Elements [i, n) of four rows into `o`, one row after another: `combine`,
+ * or with `later` the tie rule of `extremumRows4` (NaN wins, of equal
+ * elements the later).
+ */
+@inline export function rowsTail4<T>(op: i32, later: bool, o: usize, a0: usize, a1: usize, a2: usize, a3: usize, i: i32, n: i32): void {
   for (; i < n; i++) {
-    const off = <usize>(i * sz);
+    const off = <usize>(i * sizeof<T>());
     let x = load<T>(o + off);
-    x = extremumStep<T>(op, x, load<T>(a0 + off));
-    x = extremumStep<T>(op, x, load<T>(a1 + off));
-    x = extremumStep<T>(op, x, load<T>(a2 + off));
-    x = extremumStep<T>(op, x, load<T>(a3 + off));
+    x = rowStep<T>(op, later, x, load<T>(a0 + off));
+    x = rowStep<T>(op, later, x, load<T>(a1 + off));
+    x = rowStep<T>(op, later, x, load<T>(a2 + off));
+    x = rowStep<T>(op, later, x, load<T>(a3 + off));
     store<T>(o + off, x);
   }
 }
 
-/** One element of `extremumRows4`: NaN wins, a tie keeps `v` (the later element). */
-@inline function extremumStep<T>(op: i32, acc: T, v: T): T {
+@inline function rowStep<T>(op: i32, later: bool, acc: T, v: T): T {
+  if (!later) return combine<T>(op, acc, v);
   if (acc != acc || v != v) return <T>NaN;
   if (op == Reduce.max) return v < acc ? acc : v;
   return acc < v ? acc : v;

@@ -30,7 +30,7 @@ import { copyFrom, copyFromStrided } from "./cast.js";
 import { overlap } from "./overlap.js";
 import type { Slice } from "../views/indexing.js";
 import { partsFor, ranges, runParts } from "../core/threads/pool.js";
-import { partTable } from "../core/threads/split.js";
+import { partTable, writeTableAt } from "../core/threads/split.js";
 
 const readI64 = (addr: number): bigint => dv.getBigInt64(addr, true);
 
@@ -90,17 +90,15 @@ function gatherRows(d: number, s: number, idx: number, n: number, len: number, r
  * starts a * blockBytes into it; each part gets its own copy of the table
  * (the kernel keeps its counters there).
  */
-function gatherBlocks(dense: number, src: number, off: number, n: number, rows: number, rowBytes: number, k: number): void {
+function gatherBlocks(dense: number, src: number, off: number, n: number, t: BlockTable): void {
+  const { k, rows, rowBytes } = t;
   const parts = Math.min(partsFor(2 * n * rows * rowBytes), n);
   if (parts <= 1) {
     kernels().gather_blocks(dense, src, off, n, rows, rowBytes, scratch(), k);
     return;
   }
-  const t = scratch() >>> 2;
-  const table = Array.from({ length: 3 * k }, (_, j) => i32[t + j]!);
   runParts("gather_blocks", ranges(n, parts).map(([a, b], i) => {
-    const at = partTable(i) >>> 2;
-    table.forEach((v, j) => (i32[at + j] = v));
+    writeTableAt(partTable(i), t.shape, t.strides);
     return [dense + a * rows * rowBytes, src, off + 4 * a, b - a, rows, rowBytes, partTable(i), k];
   }));
 }
@@ -135,11 +133,17 @@ function blockOffsets(p: AdvancedPlan): NDArray {
   return off;
 }
 
-/**
- * Writes the block table (outer subspace axes: shape, dense strides, base
- * strides) into scratch; returns [k, rows, rowBytes].
- */
-function blockTable(p: AdvancedPlan, itemsize: number): [number, number, number] {
+/** The outer subspace axes of a block move: their shape, dense and base strides; each block `rows` rows of `rowBytes`. */
+interface BlockTable {
+  k: number;
+  rows: number;
+  rowBytes: number;
+  shape: number[];
+  strides: number[][];
+}
+
+/** Writes the block table into scratch and returns it (a split call writes it again per part). */
+function blockTable(p: AdvancedPlan, itemsize: number): BlockTable {
   const plan = planLoops(p.subShape, [p.subDst, p.subSrc]);
   const ps = plan.shape;
   const pd = plan.strides[0]!;
@@ -150,15 +154,9 @@ function blockTable(p: AdvancedPlan, itemsize: number): [number, number, number]
     rowBytes = ps[k - 1]! * itemsize;
     k--;
   }
-  const b = scratch() >>> 2;
-  let rows = 1;
-  for (let j = 0; j < k; j++) {
-    i32[b + j] = ps[j]!;
-    i32[b + k + j] = pd[j]!;
-    i32[b + 2 * k + j] = psrc[j]!;
-    rows *= ps[j]!;
-  }
-  return [k, rows, rowBytes];
+  const t = { k, rows: shapeSize(ps.slice(0, k)), rowBytes, shape: ps.slice(0, k), strides: [pd.slice(0, k), psrc.slice(0, k)] };
+  writeTableAt(scratch(), t.shape, t.strides);
+  return t;
 }
 
 /** The result's descriptor over a fresh allocation (NumPy's strides). */
@@ -230,8 +228,8 @@ export function gatherIndex(a: NDArray, comps: readonly unknown[], adjust: Adjus
     try {
       const out = resultArray(a, p);
       if (p.n > 0 && p.block > 0) {
-        const [k, rows, rowBytes] = blockTable(p, itemsize);
-        filling(out, (o) => gatherBlocks(denseAddress(o), a._mem.ptr + p.offset, off.address("get"), p.n, rows, rowBytes, k));
+        const t = blockTable(p, itemsize);
+        filling(out, (o) => gatherBlocks(denseAddress(o), a._mem.ptr + p.offset, off.address("get"), p.n, t));
       }
       lastGatherPath = "blocks";
       if (!p.moved || mode !== "get") return out;
@@ -456,7 +454,7 @@ function scatterPlanned(a: NDArray, p: AdvancedPlan, value: ArrayLike): void {
       const off = blockOffsets(p);
       try {
         if (p.n > 0 && p.block > 0) {
-          const [k, rows, rowBytes] = blockTable(p, DTYPES[a.dtype].itemsize);
+          const { k, rows, rowBytes } = blockTable(p, DTYPES[a.dtype].itemsize);
           kernels().scatter_blocks(a._mem.ptr + p.offset, vals.address("set"), off.address("set"), p.n, rows, rowBytes, scratch(), k);
         }
       } finally {
