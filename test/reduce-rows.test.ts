@@ -1,11 +1,11 @@
 // Rows reduced into one contiguous output row (axis 0 of a C matrix) take a
-// fused path that adds four rows per pass; it must do exactly what NumPy's
-// iterator does, one row after another per output element. A plain-TS
-// reference in the dtype's own arithmetic checks it for row counts around
-// the multiple of four, column counts around the SIMD widths (scalar
-// tails), negative row strides, NaN for max/min, and integer wrapping.
-// Float max/min take their own kernel (pmax/pmin, NaN found on the side);
-// NumPy-recorded fixtures (test/fixtures/extremum.json, from
+// fused path that adds eight rows per pass, then four; it must do exactly
+// what NumPy's iterator does, one row after another per output element. A
+// plain-TS reference in the dtype's own arithmetic checks it for row counts
+// around multiples of four and eight, column counts around the SIMD widths
+// (scalar tails), negative row strides, NaN for max/min, and integer
+// wrapping. Float max/min take their own kernel (pmax/pmin, NaN found on
+// the side); NumPy-recorded fixtures (test/fixtures/extremum.json, from
 // scripts/fixtures_extremum.py) check its bits exactly: which of -0.0 and
 // +0.0 wins a tie, and NaN wherever one was.
 import { describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ describe("axis-0 reductions of C matrices equal a row-by-row reference", () => {
   for (const dtype of DTYPES) {
     for (const op of OPS) {
       it(`${op} over ${dtype}`, () => {
-        for (const nrows of [1, 3, 4, 5, 8, 9]) {
+        for (const nrows of [1, 3, 4, 5, 7, 8, 9, 12, 13, 16, 17]) {
           for (const ncols of [1, 3, 7, 8, 13, 33]) {
             for (const nan of dtype.startsWith("float") ? [false, true] : [false]) {
               const rows = Array.from({ length: nrows }, (_, r) => Array.from({ length: ncols }, (_, j) => value(dtype, r * ncols + j, nan)));

@@ -26,7 +26,7 @@ import { Half, isHalf } from "../cast/half";
 import { accumulateHalf, f2h, h2f, pairwiseHalf } from "./half";
 import { combine, fne, hasVec, horizontal, pext, vop } from "./ops";
 import { pairwise } from "./pairwise";
-import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "./rows";
+import { accumulateRows, argReduce, extremumRows8, rowsTail4, sqdevRows } from "./rows";
 
 // ---- one row reduced to one value ----------------------------------------
 
@@ -113,18 +113,19 @@ import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "
 }
 
 /**
- * Four input rows `rs` bytes apart added into one contiguous output row, in
- * row order per element (((o + r0) + r1) + r2) + r3: the same operations
- * as four `accumulate` calls, with the output loaded and stored once
- * instead of four times (axis 0 of a C matrix, E.mean(0), is load/store
- * bound in L1, not in memory, on one row at a time).
+ * Eight (or, with `eight` false, four) input rows `rs` bytes apart added
+ * into one contiguous output row, in row order per element
+ * (((o + r0) + r1) + r2) + …: the same operations as one `accumulate` call
+ * per row, with the output loaded and stored once per block (axis 0 of a C
+ * matrix, E.mean(0), is load/store bound in L1 on one row at a time).
+ * Eight rows beat four by 15–20 % on E.sum(0) (more rows streaming at
+ * once); twelve were no better, sixteen worse.
  */
-@inline function accumulate4<T>(op: i32, o: usize, a: usize, rs: usize, n: i32): void {
+@inline function accumulateBlock<T>(op: i32, o: usize, a: usize, rs: usize, n: i32, eight: bool): void {
   const sz = <i32>sizeof<T>();
   const L = 16 / sz;
-  const a1 = a + rs;
-  const a2 = a1 + rs;
-  const a3 = a2 + rs;
+  const a1 = a + rs, a2 = a1 + rs, a3 = a2 + rs;
+  const a4 = a3 + rs, a5 = a4 + rs, a6 = a5 + rs, a7 = a6 + rs;
   let i = 0;
   for (; i <= n - 2 * L; i += 2 * L) {
     const off = <usize>(i * sz);
@@ -138,10 +139,21 @@ import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "
     y = vop<T>(op, y, v128.load(a2 + off, 16));
     x = vop<T>(op, x, v128.load(a3 + off));
     y = vop<T>(op, y, v128.load(a3 + off, 16));
+    if (eight) {
+      x = vop<T>(op, x, v128.load(a4 + off));
+      y = vop<T>(op, y, v128.load(a4 + off, 16));
+      x = vop<T>(op, x, v128.load(a5 + off));
+      y = vop<T>(op, y, v128.load(a5 + off, 16));
+      x = vop<T>(op, x, v128.load(a6 + off));
+      y = vop<T>(op, y, v128.load(a6 + off, 16));
+      x = vop<T>(op, x, v128.load(a7 + off));
+      y = vop<T>(op, y, v128.load(a7 + off, 16));
+    }
     v128.store(o + off, x);
     v128.store(o + off, y, 16);
   }
   rowsTail4<T>(op, false, o, a, a1, a2, a3, i, n);
+  if (eight) rowsTail4<T>(op, false, o, a4, a5, a6, a7, i, n);
 }
 
 @inline function reduceND<T>(op: i32, o: usize, a: usize, t: usize, k: i32): void {
@@ -153,24 +165,23 @@ import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "
   for (let j = 0; j < last; j++) rows *= tab(t, 0, k, j);
   clearCounters(t, 3, k);
   // Rows reduced into one contiguous output row (the output stays put as
-  // the outer axis moves): four rows per pass.
+  // the outer axis moves): eight rows per pass, then four, then one.
   if (!isHalf<T>() && k == 2 && tab(t, 1, k, 0) == 0 && hasVec<T>(op) && os == <i32>sizeof<T>() && is == <i32>sizeof<T>()) {
     const rs = <usize>tab(t, 2, k, 0);
     if (isFloat<T>() && (op == Reduce.max || op == Reduce.min)) {
       // Past the last row, repeat it (max and min are idempotent); rs may be negative.
-      const last = rows - 1;
-      for (let r = 0; r < rows; r += 4) {
-        const a1 = a + <usize>min(r + 1, last) * rs;
-        const a2 = a + <usize>min(r + 2, last) * rs;
-        const a3 = a + <usize>min(r + 3, last) * rs;
-        extremumRows4<T>(op, o, a + <usize>r * rs, a1, a2, a3, n);
-      }
+      for (let r = 0; r < rows; r += 8) extremumRows8<T>(op, o, a + <usize>r * rs, rs, min(8, rows - r), n);
       return;
     }
     let r = 0;
-    for (; r + 4 <= rows; r += 4) {
-      accumulate4<T>(op, o, a, rs, n);
+    for (; r + 8 <= rows; r += 8) {
+      accumulateBlock<T>(op, o, a, rs, n, true);
+      a += rs << 3;
+    }
+    if (r + 4 <= rows) {
+      accumulateBlock<T>(op, o, a, rs, n, false);
       a += rs << 2;
+      r += 4;
     }
     for (; r < rows; r++) {
       accumulate<T>(op, o, os, a, is, n);
