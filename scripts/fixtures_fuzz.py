@@ -82,6 +82,15 @@ REGRESSIONS = {
         setv(14, [{"i": 1}], V(16)),
         create("float64", [], ["nan"]),
         setv(14, [{"i": 0}], V(18)),
+        # a 0-d value is cast, not taken by its truth value: a bool view of byte 12 copies 12
+        create("uint8", [], [12]),
+        {"op": "view", "a": V(20), "dtype": "bool"},
+        setv(21, [], V(21)),
+        create("uint8", [2], [12, 12]),
+        {"op": "view", "a": V(23), "dtype": "bool"},
+        setv(24, [{"i": 0}], V(21)),
+        get(24, [S(1, 2)]),
+        setv(21, [], V(26)),
     ],
     # a list deeper than the target is refused while NumPy converts it (ndmax)
     "nested list deeper than the target": [

@@ -71,8 +71,9 @@ function assignElement(dst: NDArray, value: ArrayLike): void {
   const n = value instanceof NDArray ? value.ndim : 1;
   const size = value instanceof NDArray ? value.size : (value as { length: number }).length;
   if (n > 0 && !(kind === "b" && size === 1)) throw new ValueError("setting an array element with a sequence.");
-  if (kind === "b" && value instanceof NDArray) {
-    // the element goes through its scalar's truth value, so a bool view of other bytes writes 1
+  if (kind === "b" && value instanceof NDArray && n > 0) {
+    // A one-element array goes through its scalar's truth value, so a bool
+    // view of other bytes writes 1; a 0-d one is cast (bool to bool copies).
     const x = value.item();
     dst.checkWriteable();
     fill(dst, x !== 0 && x !== 0n && x !== false);
