@@ -26,7 +26,7 @@ import { Half, isHalf } from "../cast/half";
 import { accumulateHalf, f2h, h2f, pairwiseHalf } from "./half";
 import { combine, fne, hasVec, horizontal, pext, vop } from "./ops";
 import { pairwise } from "./pairwise";
-import { accumulateRows, argReduce, extremumRows8, rowsTail4, sqdevRows } from "./rows";
+import { accumulateRows, argReduce, extremumRows4, rowsTail4, sqdevRows } from "./rows";
 
 // ---- one row reduced to one value ----------------------------------------
 
@@ -170,7 +170,7 @@ import { accumulateRows, argReduce, extremumRows8, rowsTail4, sqdevRows } from "
     const rs = <usize>tab(t, 2, k, 0);
     if (isFloat<T>() && (op == Reduce.max || op == Reduce.min)) {
       // Past the last row, repeat it (max and min are idempotent); rs may be negative.
-      for (let r = 0; r < rows; r += 8) extremumRows8<T>(op, o, a + <usize>r * rs, rs, min(8, rows - r), n);
+      for (let r = 0; r < rows; r += 4) extremumRows4<T>(op, o, a + <usize>r * rs, rs, min(4, rows - r), n);
       return;
     }
     let r = 0;
