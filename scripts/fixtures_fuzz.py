@@ -255,6 +255,27 @@ REGRESSIONS = {
 }
 
 
+# (appended to REGRESSIONS below: ufunc and reduction layouts)
+REGRESSIONS["ufunc results of F operands"] = [
+    # NumPy's trivial loop allocates F order, length-1 axes included, when no operand needs a cast
+    create("int32", [3, 4, 1], list(range(12)), order="F"),
+    {"op": "ufunc", "a": V(0), "fn": "equal", "b": V(0)},
+    {"op": "ufunc", "a": V(0), "fn": "add", "b": V(0)},
+    {"op": "astype", "a": V(0), "dtype": "int64", "copy": True, "order": "K"},
+    {"op": "ufunc", "a": V(0), "fn": "add", "b": V(3)},
+    {"op": "ufunc", "a": V(0), "fn": "logical_and", "b": V(0)},
+    create("float16", [2, 1, 3], [1, 2, 3, 4, 5, 6], order="F"),
+    {"op": "ufunc", "a": V(6), "fn": "maximum", "b": V(6)},
+]
+REGRESSIONS["reductions of empty arrays keep their strides' order"] = [
+    create("int16", [5, 3, 0, 2], []),
+    {"op": "moveaxis", "a": V(0), "src": -3, "dst": 0},
+    {"op": "reduce", "a": V(1), "fn": "mean", "axis": 2, "keepdims": False},
+    {"op": "reduce", "a": V(1), "fn": "sum", "axis": [2, 3], "keepdims": True},
+    {"op": "reduce", "a": V(1), "fn": "any", "axis": 2, "keepdims": False},
+]
+
+
 def main():
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "fuzz_numpy.py"), "--seed", str(SEED), "--count", str(COUNT)],
                          check=True, capture_output=True, text=True).stdout

@@ -33,6 +33,10 @@ np.seterr(all="ignore")
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64"]
 ORDERS = ["C", "F", "A", "K"]
+# Reductions and binary ufuncs, for their result layouts (NumPy allocates in
+# its iterator's order), dtypes (promotion, sum's widening) and errors.
+REDUCTIONS = ["sum", "prod", "max", "min", "mean", "any", "all", "argmax", "argmin", "cumsum"]
+UFUNCS = ["add", "subtract", "multiply", "maximum", "minimum", "less", "equal", "logical_and"]
 
 
 def enc_scalar(x, dt):
@@ -206,6 +210,12 @@ def apply(step, arrays, pool):
         return list(np.broadcast_arrays(a, b)), [a, b]
     if op == "shares_memory":
         return {"bool": bool(np.shares_memory(a, arrays[step["b"]["v"]]))}, None
+    if op == "reduce":
+        axis = tuple(step["axis"]) if isinstance(step["axis"], list) else step["axis"]
+        kw = {} if step["fn"] in ("argmax", "argmin", "cumsum") else {"keepdims": step["keepdims"]}
+        return getattr(np, step["fn"])(a, axis=axis, **kw), a
+    if op == "ufunc":
+        return getattr(np, step["fn"])(a, arrays[step["b"]["v"]]), a
     raise AssertionError(op)
 
 
@@ -401,7 +411,8 @@ class Gen:
         V = {"v": a_id}
         ops = ["get"] * 8 + ["set"] * 6 + ["reshape"] * 3 + ["T", "transpose", "moveaxis", "swapaxes", "squeeze", "expand_dims"] + \
               ["ravel", "flatten", "copy", "view", "astype", "astype", "take", "take", "concatenate", "stack",
-               "ascontiguousarray", "asfortranarray", "broadcast_to", "broadcast_to", "broadcast_arrays", "shares_memory"]
+               "ascontiguousarray", "asfortranarray", "broadcast_to", "broadcast_to", "broadcast_arrays", "shares_memory",
+               "reduce", "reduce", "ufunc", "ufunc"]
         op = r.choice(ops)
         step = {"op": op, "a": V}
 
@@ -575,6 +586,21 @@ class Gen:
         if op == "shares_memory":
             b_id = r.choice(pool)
             step["b"] = {"v": b_id}
+            return step
+        if op == "reduce":
+            fn = r.choice(REDUCTIONS)
+            p = r.random()
+            if p < 0.25 and fn not in ("argmax", "argmin", "cumsum"):
+                axis = None
+            elif p < 0.4 and nd >= 2 and fn not in ("argmax", "argmin", "cumsum"):
+                axis = [rand_axis(), rand_axis()]
+            else:
+                axis = rand_axis() if nd else (None if r.random() < 0.5 else 0)
+            step.update(fn=fn, axis=axis, keepdims=r.random() < 0.3)
+            return step
+        if op == "ufunc":
+            b_id = r.choice(pool)
+            step.update(fn=r.choice(UFUNCS), b={"v": b_id})
             return step
         raise AssertionError(op)
 

@@ -120,3 +120,22 @@ describe("dispose and views", () => {
     expect(seen.isAlive).toBe(false);
   });
 });
+
+describe("temporaries of reductions", () => {
+  it("argmax/argmin of bool free the byte copy of their rows (found by the fuzzer: one allocation per call was left)", () => {
+    const a = array([[false, true, true], [true, false, false]]);
+    const before = heapStats();
+    for (const f of ["argmax", "argmin"] as const) {
+      for (const axis of [null, 0, 1]) {
+        const r = a[f]({ axis });
+        // first occurrence of the max (true) or min (false), as NumPy
+        const want = axis === null ? (f === "argmax" ? [1] : [0]) : axis === 0 ? (f === "argmax" ? [1, 0, 0] : [0, 1, 1]) : f === "argmax" ? [1, 0] : [0, 1];
+        expect((axis === null ? [r.item()] : (r.toArray() as bigint[])).map(Number)).toEqual(want);
+        r.dispose();
+      }
+    }
+    expect(heapStats().allocations).toBe(before.allocations);
+    expect(heapStats().bytesInUse).toBe(before.bytesInUse);
+    a.dispose();
+  });
+});

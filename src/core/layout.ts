@@ -313,6 +313,30 @@ export function keepOrderPerm(
   return perm.every((ax, i) => ax === i) ? null : perm;
 }
 
+/**
+ * The axis order of a new ufunc result, as NumPy allocates it. Its trivial
+ * loop (try_trivial_single_output_loop) takes a call whose operands of one
+ * or more axes are already in the loop's dtype, all of the result's very
+ * shape and all F- but not C-contiguous, and allocates the result in F
+ * order, length-1 axes included (so an F (3, 4, 1) int32 compared with
+ * itself gives bool strides (1, 3, 12)); any other call gets the
+ * iterator's keep order, `keepOrderPerm`. `loop` is the dtype NumPy's loop
+ * reads (after promotion), whatever the kernel computes in.
+ * @example ufuncOrderPerm([3, 4, 1], [f, f], "int32") // [2, 1, 0] for an F-contiguous int32 f
+ */
+export function ufuncOrderPerm(
+  shape: readonly number[],
+  arrays: readonly { shape: readonly number[]; strides: readonly number[]; isC: boolean; isF: boolean; dtype: string }[],
+  loop: string,
+): number[] | null {
+  const full = arrays.filter((a) => a.shape.length > 0);
+  const trivialF =
+    shape.length >= 2 &&
+    full.length > 0 &&
+    full.every((a) => a.dtype === loop && a.isF && !a.isC && a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]));
+  return trivialF ? shape.map((_, i) => shape.length - 1 - i) : keepOrderPerm(shape, arrays);
+}
+
 /** `emptyArray`'s layout argument for axis order `perm` (null: C). */
 export function orderedLayout(shape: readonly number[], itemsize: number, perm: readonly number[] | null): "C" | number[] {
   return perm === null ? "C" : denseStrides(shape, itemsize, perm);

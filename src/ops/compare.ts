@@ -17,7 +17,7 @@
 import { bfloat16BitsToNumber, float16BitsToNumber, float64ToBfloat16Bits, float64ToFloat16Bits } from "../core/half.js";
 import { DTYPES, type DType, type Scalar } from "../core/dtype.js";
 import { kernels } from "../core/kernels.js";
-import { broadcastShapeOf, keepOrderPerm, orderedLayout } from "../core/layout.js";
+import { broadcastShapeOf, orderedLayout, ufuncOrderPerm } from "../core/layout.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import { emptyArray, filling } from "../core/empty.js";
@@ -149,7 +149,7 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
       if (a !== a0) temps.push(a);
       const o = arrFirst ? op : SWAP[op]!;
       const d = resultType(a, s);
-      const perm = keepOrderPerm(a.shape, [a]);
+      const perm = ufuncOrderPerm(a.shape, [a], d);
       return filling(emptyArray(a.shape, "bool", orderedLayout(a.shape, 1, perm)), (out) => {
         if (out.size === 0) return;
         const constant = outOfRange(a.dtype, s, o);
@@ -172,8 +172,9 @@ function compare(x: ArrayLike, y: ArrayLike, op: number): NDArray {
     if (shape === null) {
       throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a.shape)} ${formatShape(b.shape)} `);
     }
-    const kd = kernelType(resultType(a, b));
-    const perm = keepOrderPerm(shape, [a, b]);
+    const common = resultType(a, b);
+    const kd = kernelType(common);
+    const perm = ufuncOrderPerm(shape, [a, b], common);
     return filling(emptyArray(shape, "bool", orderedLayout(shape, 1, perm)), (out) => {
       if (out.size === 0) return;
       const pa = operand(a, shape, kd, perm, temps);
@@ -227,7 +228,7 @@ function logical(x: ArrayLike, y: ArrayLike | null, op: number): NDArray {
     if (b0 !== y && b0 !== a0) temps.push(b0);
     const shape = broadcastShapeOf([a0.shape, b0.shape]);
     if (shape === null) throw new ValueError(`operands could not be broadcast together with shapes ${formatShape(a0.shape)} ${formatShape(b0.shape)} `);
-    const perm = keepOrderPerm(shape, y === null ? [a0] : [a0, b0]);
+    const perm = ufuncOrderPerm(shape, y === null ? [a0] : [a0, b0], y === null ? a0.dtype : resultType(a0, b0));
     const a = truth(a0, shape, perm, temps);
     const b = y === null ? a : truth(b0, shape, perm, temps);
     return filling(emptyArray(shape, "bool", orderedLayout(shape, 1, perm)), (out) => {

@@ -26,7 +26,7 @@ import { DTypeError, ValueError, formatShape } from "../core/errors.js";
 import { DTYPES, readElement, toStored, writeStored, type DType, type Scalar } from "../core/dtype.js";
 import { kernels, scratch } from "../core/kernels.js";
 import { i32 } from "../core/memory.js";
-import { broadcastShapeOf, broadcastStrides, denseStrides, keepOrder, keepOrderPerm, orderedLayout, planLoops, shapeSize } from "../core/layout.js";
+import { broadcastShapeOf, broadcastStrides, denseStrides, keepOrder, orderedLayout, planLoops, shapeSize, ufuncOrderPerm } from "../core/layout.js";
 import { splitTableCall } from "../core/threads/split.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "./creation.js";
@@ -360,7 +360,7 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       inputs.push({ addr: scratch() + SLOT_B, strides: zeros, array: null, temp: null });
     }
     // NumPy allocates ufunc outputs in keep order.
-    const perm = keepOrderPerm(shape, [xa, ya].filter((a): a is NDArray => a !== null));
+    const perm = ufuncOrderPerm(shape, [xa, ya].filter((a): a is NDArray => a !== null), via);
     const op = BINARY_CODE[kernel.op];
     const kd = DTYPE_CODE[kernel.dtype];
     return execute(ufunc, inputs, shape, loop, result, out, perm, (dst, ds) => {
@@ -453,7 +453,9 @@ export function unaryUfunc(ufunc: UnaryUfunc, x: Operand, opts?: UfuncOptions): 
       if (b === null) checkOut(ufunc, p.result, out, xa.shape);
       checkOut(ufunc, p.result, out, shape);
     }
-    const perm = keepOrderPerm(shape, [xa]);
+    // NumPy's loop reads the result's dtype (sqrt of int32: float64), the
+    // input's own where there is a loop for it (isnan, abs of unsigned, floor of ints).
+    const perm = ufuncOrderPerm(shape, [xa], p.kind !== "kernel" || p.result === "bool" ? xa.dtype : p.result);
     if (p.kind !== "kernel") {
       const target = out ?? emptyArray(shape, p.result, orderedLayout(shape, DTYPES[p.result].itemsize, perm));
       try {

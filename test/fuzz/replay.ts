@@ -335,6 +335,15 @@ function run(st: Step, a: NDArray | null, ref: (r: unknown) => NDArray, index: I
       return sw.broadcastArrays(A, ref(s.b));
     case "shares_memory":
       return sw.sharesMemory(A, ref(s.b));
+    case "reduce": {
+      const fn = s.fn as string;
+      if (fn === "argmax" || fn === "argmin" || fn === "cumsum") return sw[fn](A, { axis: s.axis });
+      return (sw[fn as "sum"] as (x: NDArray, o: object) => NDArray)(A, { axis: s.axis, keepdims: s.keepdims });
+    }
+    case "ufunc": {
+      const fn = ({ logical_and: "logicalAnd" } as Record<string, string>)[s.fn] ?? s.fn;
+      return (sw[fn as "add"] as (x: NDArray, y: NDArray) => NDArray)(A, ref(s.b));
+    }
     default:
       throw new Error(`fuzz replay: unknown op ${st.op}`);
   }

@@ -42,11 +42,17 @@ function rowDType(d: DType): DType {
 function rowsOf(a: NDArray, axis: number | null, d: DType): NDArray {
   const v = axis === null ? a.reshape([-1]) : moveaxis(a, axis, -1);
   try {
-    const t = emptyArray(v.shape, d);
-    if (d === v.dtype) copyFrom(t, v);
-    else if (v.dtype === "bool" && d === "uint8") copyFrom(t.view("bool"), v);
-    else castInto(t, v);
-    return t;
+    return filling(emptyArray(v.shape, d), (t) => {
+      if (d === v.dtype) copyFrom(t, v);
+      else if (v.dtype === "bool" && d === "uint8") {
+        const b = t.view("bool");
+        try {
+          copyFrom(b, v);
+        } finally {
+          b.dispose();
+        }
+      } else castInto(t, v);
+    });
   } finally {
     if (v !== a) v.dispose();
   }

@@ -89,13 +89,15 @@ export function iterStrides(a: NDArray, mask: NDArray | null): number[][] {
  * result: element strides over the keepdims shape (every axis of `a`, the
  * reduced ones of length 1), dense in the iterator's order of the input and
  * mask (the result itself does not vote). The result without keepdims is
- * this with the reduced axes dropped. A C-ordered input gives C order.
+ * this with the reduced axes dropped. A C-ordered nonempty input gives C order.
  * @example reductionLayout(asfortranarray(zeros([2, 3, 4])), [0], null) // [1, 1, 3]
  */
 export function reductionLayout(a: NDArray, axes: readonly number[], mask: NDArray | null): number[] {
   const nd = a.ndim;
   const keep = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
-  if (mask === null && a.isC) {
+  // An empty input is C-contiguous by its flags whatever its strides, and
+  // NumPy's iterator still orders by them (np.moveaxis of an empty array).
+  if (mask === null && a.isC && a.size > 0) {
     const perm: number[] = [];
     for (let i = nd - 1; i >= 0; i--) perm.push(i);
     return denseStrides(keep, 1, perm.slice().reverse());
