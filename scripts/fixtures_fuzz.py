@@ -267,6 +267,20 @@ REGRESSIONS["ufunc results of F operands"] = [
     create("float16", [2, 1, 3], [1, 2, 3, 4, 5, 6], order="F"),
     {"op": "ufunc", "a": V(6), "fn": "maximum", "b": V(6)},
 ]
+REGRESSIONS["maximum and minimum of opposite zeros give the second operand"] = [
+    create("float64", [4], ["-0", 0, "nan", 1]),
+    create("float64", [4], [0, "-0", 1, "nan"]),
+    {"op": "ufunc", "a": V(0), "fn": "maximum", "b": V(1)},
+    {"op": "ufunc", "a": V(1), "fn": "maximum", "b": V(0)},
+    {"op": "ufunc", "a": V(0), "fn": "minimum", "b": V(1)},
+    {"op": "ufunc", "a": V(1), "fn": "minimum", "b": V(0)},
+    create("float32", [2, 9], ["-0", 0] * 9),
+    {"op": "T", "a": V(6)},
+    {"op": "ufunc", "a": V(7), "fn": "minimum", "b": V(7)},
+    {"op": "unary", "a": V(6), "fn": "sign"},
+    create("bool", [2], [True, False]),
+    {"op": "unary", "a": V(10), "fn": "sign"},
+]
 REGRESSIONS["reductions of empty arrays keep their strides' order"] = [
     create("int16", [5, 3, 0, 2], []),
     {"op": "moveaxis", "a": V(0), "src": -3, "dst": 0},

@@ -37,6 +37,7 @@ ORDERS = ["C", "F", "A", "K"]
 # its iterator's order), dtypes (promotion, sum's widening) and errors.
 REDUCTIONS = ["sum", "prod", "max", "min", "mean", "any", "all", "argmax", "argmin", "cumsum"]
 UFUNCS = ["add", "subtract", "multiply", "maximum", "minimum", "less", "equal", "logical_and"]
+UNARY = ["negative", "absolute", "sqrt", "square", "sign", "floor", "isnan", "logical_not"]
 
 
 def enc_scalar(x, dt):
@@ -113,7 +114,10 @@ def dec_index(items):
 
 def record(res, first):
     if isinstance(res, BaseException):
-        return {"err": type(res).__name__, "msg": str(res)}
+        # NumPy's TypeError subclasses (UFuncTypeError, DTypePromotionError)
+        # are stridewise's TypeError, as the README's Errors table says.
+        name = "TypeError" if isinstance(res, TypeError) else type(res).__name__
+        return {"err": name, "msg": str(res)}
     if isinstance(res, list):
         # each result against its own input
         firsts = first if isinstance(first, list) else [first] * len(res)
@@ -216,6 +220,10 @@ def apply(step, arrays, pool):
         return getattr(np, step["fn"])(a, axis=axis, **kw), a
     if op == "ufunc":
         return getattr(np, step["fn"])(a, arrays[step["b"]["v"]]), a
+    if op == "unary":
+        return getattr(np, step["fn"])(a), a
+    if op == "where":
+        return np.where(a, arrays[step["b"]["v"]], arrays[step["c"]["v"]]), a
     raise AssertionError(op)
 
 
@@ -412,7 +420,7 @@ class Gen:
         ops = ["get"] * 8 + ["set"] * 6 + ["reshape"] * 3 + ["T", "transpose", "moveaxis", "swapaxes", "squeeze", "expand_dims"] + \
               ["ravel", "flatten", "copy", "view", "astype", "astype", "take", "take", "concatenate", "stack",
                "ascontiguousarray", "asfortranarray", "broadcast_to", "broadcast_to", "broadcast_arrays", "shares_memory",
-               "reduce", "reduce", "ufunc", "ufunc"]
+               "reduce", "reduce", "ufunc", "ufunc", "unary", "where"]
         op = r.choice(ops)
         step = {"op": op, "a": V}
 
@@ -601,6 +609,12 @@ class Gen:
         if op == "ufunc":
             b_id = r.choice(pool)
             step.update(fn=r.choice(UFUNCS), b={"v": b_id})
+            return step
+        if op == "unary":
+            step["fn"] = r.choice(UNARY)
+            return step
+        if op == "where":
+            step.update(b={"v": r.choice(pool)}, c={"v": r.choice(pool)})
             return step
         raise AssertionError(op)
 

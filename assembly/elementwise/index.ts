@@ -20,9 +20,9 @@
 //   MIN // -1 is MIN; % takes the divisor's sign (Python's rule).
 // - float floor_divide and remainder are NumPy's npy_divmod (fmod, then
 //   the Python sign fix, then snapping the quotient to an integer).
-// - maximum/minimum propagate NaN (WebAssembly's f32.max is IEEE maximum).
-//   For equal zeros of opposite sign NumPy returns its second operand and
-//   we return +0 (maximum) or -0 (minimum): the only difference.
+// - maximum/minimum propagate NaN and, for equal zeros of opposite sign,
+//   return the second operand, as NumPy's loops (x86's maxps) do; not
+//   WebAssembly's f32.max, which is IEEE maximum (+0 over -0).
 // - transcendentals call AssemblyScript's musl-derived Math (float64; the
 //   float32 loops compute in float64 and round once), < 1 ulp.
 // - integer power by squaring with wrap; the façade rejects negative

@@ -72,12 +72,13 @@ function divmod<T>(a: T, b: T, wantMod: bool): T {
   if (op == Binary.subtract) return <T>(x - y);
   if (op == Binary.multiply) return <T>(x * y);
   if (op == Binary.divide) return <T>(x / y);
+  // Floats as NumPy's loops: y on a tie (±0), NaN from either side.
   if (op == Binary.maximum) {
-    if (isFloat<T>()) return max<T>(x, y);
-    return x > y ? x : y;
+    if (isFloat<T>() && x != x) return x;
+    return y < x ? x : y;
   }
   if (op == Binary.minimum) {
-    if (isFloat<T>()) return min<T>(x, y);
+    if (isFloat<T>() && x != x) return x;
     return x < y ? x : y;
   }
   if (op == Binary.floor_divide) {

@@ -19,15 +19,17 @@ import { Binary, Unary } from "../codes";
       if (op == Binary.subtract) return f32x4.sub(x, y);
       if (op == Binary.multiply) return f32x4.mul(x, y);
       if (op == Binary.divide) return f32x4.div(x, y);
-      if (op == Binary.maximum) return f32x4.max(x, y);
-      return f32x4.min(x, y);
+      // NumPy's maximum/minimum: y on a tie (±0), NaN from either side;
+      // pmax(y, x) is y unless x is strictly beyond it, then x's NaN put back.
+      const m = op == Binary.maximum ? f32x4.pmax(y, x) : f32x4.pmin(y, x);
+      return v128.bitselect(x, m, f32x4.ne(x, x));
     }
     if (op == Binary.add) return f64x2.add(x, y);
     if (op == Binary.subtract) return f64x2.sub(x, y);
     if (op == Binary.multiply) return f64x2.mul(x, y);
     if (op == Binary.divide) return f64x2.div(x, y);
-    if (op == Binary.maximum) return f64x2.max(x, y);
-    return f64x2.min(x, y);
+    const m = op == Binary.maximum ? f64x2.pmax(y, x) : f64x2.pmin(y, x);
+    return v128.bitselect(x, m, f64x2.ne(x, x));
   }
   if (sizeof<T>() == 1) {
     if (op == Binary.add) return i8x16.add(x, y);

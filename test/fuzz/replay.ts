@@ -340,6 +340,12 @@ function run(st: Step, a: NDArray | null, ref: (r: unknown) => NDArray, index: I
       if (fn === "argmax" || fn === "argmin" || fn === "cumsum") return sw[fn](A, { axis: s.axis });
       return (sw[fn as "sum"] as (x: NDArray, o: object) => NDArray)(A, { axis: s.axis, keepdims: s.keepdims });
     }
+    case "unary": {
+      const fn = ({ logical_not: "logicalNot" } as Record<string, string>)[s.fn] ?? s.fn;
+      return (sw[fn as "sqrt"] as (x: NDArray) => NDArray)(A);
+    }
+    case "where":
+      return sw.where(A, ref(s.b), ref(s.c));
     case "ufunc": {
       const fn = ({ logical_and: "logicalAnd" } as Record<string, string>)[s.fn] ?? s.fn;
       return (sw[fn as "add"] as (x: NDArray, y: NDArray) => NDArray)(A, ref(s.b));
