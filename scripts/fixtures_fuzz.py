@@ -280,6 +280,11 @@ REGRESSIONS["maximum and minimum of opposite zeros give the second operand"] = [
     {"op": "unary", "a": V(6), "fn": "sign"},
     create("bool", [2], [True, False]),
     {"op": "unary", "a": V(10), "fn": "sign"},
+    # float16's loops keep the first operand (fuzzer seed 777, program 6541)
+    create("float16", [2, 3], [38, -18, "-0", 36, 14, 0]),
+    {"op": "reshape", "a": V(12), "shape": [-1, 2, 1, 3], "order": "A", "copy": None},
+    {"op": "ufunc", "a": V(12), "fn": "minimum", "b": V(13)},
+    {"op": "ufunc", "a": V(13), "fn": "maximum", "b": V(12)},
 ]
 REGRESSIONS["reductions of empty arrays keep their strides' order"] = [
     create("int16", [5, 3, 0, 2], []),

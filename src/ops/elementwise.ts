@@ -359,6 +359,10 @@ export function binaryUfunc(ufunc: BinaryUfunc, x: Operand, y: Operand, opts?: U
       toStored(via, y as Scalar);
       inputs.push({ addr: scratch() + SLOT_B, strides: zeros, array: null, temp: null });
     }
+    // NumPy's float16 maximum/minimum keep the first operand of equal zeros
+    // (its half loops test <= and >=), its float32/64 loops the second, as
+    // the kernel does: half operands go in swapped.
+    if ((ufunc === "maximum" || ufunc === "minimum") && common === "float16") inputs.reverse();
     // NumPy allocates ufunc outputs in keep order.
     const perm = ufuncOrderPerm(shape, [xa, ya].filter((a): a is NDArray => a !== null), via);
     const op = BINARY_CODE[kernel.op];
