@@ -329,11 +329,11 @@ export function ufuncOrderPerm(
   arrays: readonly { shape: readonly number[]; strides: readonly number[]; isC: boolean; isF: boolean; dtype: string }[],
   loop: string,
 ): number[] | null {
-  const full = arrays.filter((a) => a.shape.length > 0);
+  // No allocation on the way: a C operand (the common small call) fails at once.
   const trivialF =
     shape.length >= 2 &&
-    full.length > 0 &&
-    full.every((a) => a.dtype === loop && a.isF && !a.isC && a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i]));
+    arrays.some((a) => a.shape.length > 0) &&
+    arrays.every((a) => a.shape.length === 0 || (a.dtype === loop && a.isF && !a.isC && a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i])));
   return trivialF ? shape.map((_, i) => shape.length - 1 - i) : keepOrderPerm(shape, arrays);
 }
 

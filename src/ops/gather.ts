@@ -154,7 +154,8 @@ function blockTable(p: AdvancedPlan, itemsize: number): BlockTable {
     rowBytes = ps[k - 1]! * itemsize;
     k--;
   }
-  const t = { k, rows: shapeSize(ps.slice(0, k)), rowBytes, shape: ps.slice(0, k), strides: [pd.slice(0, k), psrc.slice(0, k)] };
+  const shape = ps.slice(0, k);
+  const t = { k, rows: shapeSize(shape), rowBytes, shape, strides: [pd.slice(0, k), psrc.slice(0, k)] };
   writeTableAt(scratch(), t.shape, t.strides);
   return t;
 }

@@ -97,11 +97,7 @@ export function reductionLayout(a: NDArray, axes: readonly number[], mask: NDArr
   const keep = a.shape.map((n, i) => (axes.includes(i) ? 1 : n));
   // An empty input is C-contiguous by its flags whatever its strides, and
   // NumPy's iterator still orders by them (np.moveaxis of an empty array).
-  if (mask === null && a.isC && a.size > 0) {
-    const perm: number[] = [];
-    for (let i = nd - 1; i >= 0; i--) perm.push(i);
-    return denseStrides(keep, 1, perm.slice().reverse());
-  }
+  if (mask === null && a.isC && a.size > 0) return denseStrides(keep, 1, keep.map((_, i) => i));
   return denseStrides(keep, 1, iteratorOrder(nd, iterStrides(a, mask)).reverse());
 }
 
